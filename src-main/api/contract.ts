@@ -1,0 +1,93 @@
+/**
+ * The one API contract: method name -> input schema -> output type. Every host
+ * (Electron IPC, the browser host's HTTP, the CLI) serves exactly these methods, and
+ * validates input against these schemas before a handler runs.
+ *
+ * This file imports zod and types only, so the renderer and the preload can import it.
+ */
+import { z } from 'zod';
+import * as s from './schemas';
+import type {
+  Deleted,
+  FeatureDetail,
+  FeatureRow,
+  Page,
+  PackageDetail,
+  PackageRow,
+  Release,
+  SkuDetail,
+  SkuRow,
+  VendorDetail,
+  VendorRow,
+  Vendor,
+  Feature,
+} from '../domain/catalog/types';
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never read at run time. */
+  output: O;
+  /** True when the method changes the store (the CLI and logs use this). */
+  mutates: boolean;
+}
+
+const query = <I extends z.ZodType, O>(input: I) =>
+  ({ input, output: undefined as unknown as O, mutates: false }) satisfies MethodSpec<I, O>;
+const command = <I extends z.ZodType, O>(input: I) =>
+  ({ input, output: undefined as unknown as O, mutates: true }) satisfies MethodSpec<I, O>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'web' | 'cli' | 'test';
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+}
+
+export const contract = {
+  'app.info': query<typeof s.empty, AppInfo>(s.empty),
+
+  'vendor.list': query<typeof s.vendorList, Page<VendorRow>>(s.vendorList),
+  'vendor.get': query<typeof s.byId, VendorDetail>(s.byId),
+  'vendor.create': command<typeof s.vendorFields, Vendor>(s.vendorFields),
+  'vendor.update': command<typeof s.vendorUpdate, Vendor>(s.vendorUpdate),
+  'vendor.delete': command<typeof s.byId, Deleted>(s.byId),
+
+  'sku.list': query<typeof s.skuList, Page<SkuRow>>(s.skuList),
+  'sku.get': query<typeof s.byId, SkuDetail>(s.byId),
+  'sku.create': command<typeof s.skuFields, SkuDetail>(s.skuFields),
+  'sku.update': command<typeof s.skuUpdate, SkuDetail>(s.skuUpdate),
+  'sku.retire': command<typeof s.skuRetire, SkuDetail>(s.skuRetire),
+  'sku.delete': command<typeof s.byId, Deleted>(s.byId),
+
+  'feature.list': query<typeof s.featureList, Page<FeatureRow>>(s.featureList),
+  'feature.get': query<typeof s.byId, FeatureDetail>(s.byId),
+  'feature.create': command<typeof s.featureFields, Feature>(s.featureFields),
+  'feature.update': command<typeof s.featureUpdate, Feature>(s.featureUpdate),
+  'feature.delete': command<typeof s.byId, Deleted>(s.byId),
+
+  'package.list': query<typeof s.packageList, Page<PackageRow>>(s.packageList),
+  'package.get': query<typeof s.byId, PackageDetail>(s.byId),
+  'package.create': command<typeof s.packageFields, PackageDetail>(s.packageFields),
+  'package.update': command<typeof s.packageUpdate, PackageDetail>(s.packageUpdate),
+  'package.delete': command<typeof s.byId, Deleted>(s.byId),
+
+  'release.create': command<typeof s.releaseFields, Release>(s.releaseFields),
+  'release.update': command<typeof s.releaseUpdate, Release>(s.releaseUpdate),
+  'release.delete': command<typeof s.byId, Deleted>(s.byId),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** What a caller passes (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,198 @@
+/**
+ * Input schemas for the API contract. Pure zod, no Node: the renderer imports these
+ * too, so a form shows the same message the API would give.
+ */
+import { z } from 'zod';
+import { parseUtc } from '../shared/time';
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A date (`YYYY-MM-DD`, taken as midnight UTC) or an ISO date-time with a zone. */
+export const utcDateTime = (label: string) =>
+  z.string().transform((v, ctx) => {
+    const iso = parseUtc(v);
+    if (iso === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} must be a date like 2026-01-31 or an ISO time like 2026-01-31T09:00:00Z.`,
+      });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const optionalDate = (label: string) =>
+  z
+    .union([z.literal(''), z.null(), utcDateTime(label)])
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** Days; null or empty means "no limit". */
+const optionalDays = (label: string) =>
+  z
+    .number({ error: `${label} must be a whole number of days.` })
+    .int(`${label} must be a whole number of days.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(36_500, `${label} cannot exceed 100 years.`)
+    .nullish()
+    .transform((v) => (v === undefined ? null : v));
+
+const optionalCount = (label: string) =>
+  z
+    .number({ error: `${label} must be a whole number.` })
+    .int(`${label} must be a whole number.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(1_000_000, `${label} is too large.`)
+    .nullish()
+    .transform((v) => (v === undefined ? null : v));
+
+const url = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(4096, `${label} must be at most 4096 characters.`)
+    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), `${label} must be an http(s) URL.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const id = z.number().int().positive();
+export const empty = z.object({}).strict().optional().transform(() => ({}));
+export const byId = z.object({ id });
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+
+/** Every list: text search, one sort column, and a page. Sorting and paging happen in SQL. */
+export const listQuery = <S extends readonly [string, ...string[]]>(sortable: S) =>
+  z.object({
+    search: z.string().trim().max(256).optional(),
+    sort: z.enum(sortable).optional(),
+    dir: z.enum(SORT_DIRECTIONS).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).optional(),
+  });
+
+// ---------------------------------------------------------------- vendors
+
+export const vendorFields = z.object({
+  name: trimmed(1024, 'Name'),
+  street: optionalText(256, 'Street'),
+  city: optionalText(256, 'City'),
+  region: optionalText(256, 'Region'),
+  postal: optionalText(64, 'Postal code'),
+  country: optionalText(256, 'Country'),
+});
+export const VENDOR_SORT = ['name', 'country', 'createdAt'] as const;
+export const vendorList = listQuery(VENDOR_SORT);
+export const vendorUpdate = vendorFields.extend({ id });
+
+// ---------------------------------------------------------------- SKUs
+
+const skuCode = z
+  .string()
+  .trim()
+  .min(1, 'SKU code is required.')
+  .max(256, 'SKU code must be at most 256 characters.')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'SKU code may hold letters, digits, dot, dash and underscore, and starts with a letter or digit.');
+
+export const skuFields = z
+  .object({
+    vendorId: id,
+    sku: skuCode,
+    name: optionalText(256, 'Name'),
+    privateKeyId: id.nullish().transform((v) => v ?? null),
+    maxDomains: optionalCount('Max domains'),
+    editOwnershipDuration: optionalDays('Ownership edit window'),
+    maxSupportContacts: optionalCount('Max support contacts'),
+    changeSupportContactsDuration: optionalDays('Support-contact change window'),
+    licenseDuration: optionalDays('License duration'),
+    autoDomainDuration: optionalDays('Automatic domain duration'),
+    manualDomainDuration: optionalDays('Manual domain duration'),
+    canDeleteManualDomains: z.boolean().default(false),
+    canDeleteAutoDomains: z.boolean().default(false),
+    releaseDate: optionalDate('Release date'),
+    expirationDate: optionalDate('Expiration date'),
+    featureIds: z.array(id).max(1000).default([]),
+    packageIds: z.array(id).max(1000).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.releaseDate && v.expirationDate && v.expirationDate <= v.releaseDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expirationDate'],
+        message: 'Expiration date must be after the release date.',
+      });
+    }
+  });
+export const SKU_SORT = ['sku', 'name', 'vendor', 'releaseDate', 'expirationDate', 'createdAt'] as const;
+export const SKU_AVAILABILITY = ['upcoming', 'on_sale', 'retired'] as const;
+export const skuList = listQuery(SKU_SORT).extend({
+  vendorId: id.optional(),
+  availability: z.enum(SKU_AVAILABILITY).optional(),
+});
+export const skuUpdate = z.intersection(skuFields, z.object({ id }));
+export const skuRetire = z.object({ id, at: utcDateTime('Retirement date').optional() });
+
+// ---------------------------------------------------------------- features
+
+const featureCode = z
+  .string()
+  .trim()
+  .min(1, 'Feature code is required.')
+  .max(256, 'Feature code must be at most 256 characters.')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'Feature code may hold letters, digits, dot, colon, dash and underscore.');
+
+export const featureFields = z.object({
+  vendorId: id,
+  code: featureCode,
+  description: optionalText(4096, 'Description'),
+});
+export const FEATURE_SORT = ['code', 'vendor', 'createdAt'] as const;
+export const featureList = listQuery(FEATURE_SORT).extend({ vendorId: id.optional() });
+export const featureUpdate = featureFields.omit({ vendorId: true }).extend({ id });
+
+// ---------------------------------------------------------------- packages and releases
+
+export const packageFields = z.object({
+  vendorId: id,
+  displayName: trimmed(256, 'Name'),
+  skuIds: z.array(id).max(1000).default([]),
+});
+export const PACKAGE_SORT = ['displayName', 'vendor', 'latestRelease', 'createdAt'] as const;
+export const packageList = listQuery(PACKAGE_SORT).extend({ vendorId: id.optional() });
+export const packageUpdate = packageFields.omit({ vendorId: true }).extend({ id });
+
+export const STABILITY_LABELS = ['stable', 'RC', 'beta', 'alpha', 'preview'] as const;
+
+export const releaseFields = z.object({
+  packageId: id,
+  displayName: trimmed(256, 'Name'),
+  version: trimmed(256, 'Version'),
+  stability: z
+    .number({ error: 'Stability is required.' })
+    .int()
+    .min(0, 'Stability is 0 (stable) to 4 (preview).')
+    .max(4, 'Stability is 0 (stable) to 4 (preview).'),
+  notesUrl: url('Release notes URL'),
+  downloadUrl: url('Download URL'),
+  releaseDate: utcDateTime('Release date'),
+});
+export const releaseUpdate = releaseFields.omit({ packageId: true }).extend({ id });
+
+export type VendorFields = z.input<typeof vendorFields>;
+export type SkuFields = z.input<typeof skuFields>;
+export type FeatureFields = z.input<typeof featureFields>;
+export type PackageFields = z.input<typeof packageFields>;
+export type ReleaseFields = z.input<typeof releaseFields>;

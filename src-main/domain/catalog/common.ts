@@ -1,0 +1,47 @@
+/** Small pieces every catalog list and command shares. */
+import { count, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../store/open';
+import type { Page } from './types';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface ListInput {
+  search?: string;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export function pageOf(input: ListInput) {
+  return { limit: input.limit ?? DEFAULT_PAGE_SIZE, offset: input.offset ?? 0 };
+}
+
+/** `LIKE` pattern for a user's text, with `%`, `_` and `\` taken literally. */
+export function containsPattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `(a LIKE p OR b LIKE p …)`, case-insensitive (SQLite's LIKE is, for ASCII). */
+export function matchesAny(search: string | undefined, columns: (SQLiteColumn | SQL)[]): SQL | undefined {
+  if (!search) return undefined;
+  const pattern = containsPattern(search);
+  return sql`(${sql.join(
+    columns.map((c) => sql`${c} LIKE ${pattern} ESCAPE '\\'`),
+    sql` OR `,
+  )})`;
+}
+
+export function orderBy(column: SQLiteColumn | SQL, dir: 'asc' | 'desc' | undefined): SQL {
+  return dir === 'desc' ? sql`${column} DESC` : sql`${column} ASC`;
+}
+
+export function toPage<T>(items: T[], total: number, input: ListInput): Page<T> {
+  return { items, total, ...pageOf(input) };
+}
+
+/** How many rows of a table match, for a list's total (synchronous, unlike drizzle's $count). */
+export function countRows(db: Db, table: SQLiteTable, where: SQL | undefined): number {
+  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+}

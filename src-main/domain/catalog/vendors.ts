@@ -1,0 +1,136 @@
+/** Vendors: the companies whose products KeyHub licenses. */
+import { and, eq, sql } from 'drizzle-orm';
+import { featureIds, licenses, packages, privateKeys, skus, vendors } from '../../../db/schema';
+import { KeyHubError, notFound } from '../../api/errors';
+import type { ParsedInput } from '../../api/contract';
+import type { Db } from '../../store/open';
+import { recordAudit } from '../audit/audit';
+import { countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import type { Deleted, Page, Vendor, VendorDetail, VendorRow } from './types';
+import { nowUtc } from '../../shared/time';
+
+const skuCount = sql<number>`(SELECT count(*) FROM ${skus} WHERE ${skus.vendorId} = ${vendors.id})`;
+const featureCount = sql<number>`(SELECT count(*) FROM ${featureIds} WHERE ${featureIds.vendorId} = ${vendors.id})`;
+const packageCount = sql<number>`(SELECT count(*) FROM ${packages} WHERE ${packages.vendorId} = ${vendors.id})`;
+
+const rowColumns = {
+  id: vendors.id,
+  name: vendors.name,
+  street: vendors.street,
+  city: vendors.city,
+  region: vendors.region,
+  postal: vendors.postal,
+  country: vendors.country,
+  createdAt: vendors.createdAt,
+  updatedAt: vendors.updatedAt,
+  skuCount,
+  featureCount,
+  packageCount,
+};
+
+const SORT_COLUMNS = {
+  name: sql`${vendors.name} COLLATE NOCASE`,
+  country: sql`${vendors.country} COLLATE NOCASE`,
+  createdAt: vendors.createdAt,
+} as const;
+
+export function listVendors(db: Db, input: ParsedInput<'vendor.list'>): Page<VendorRow> {
+  const where = matchesAny(input.search, [vendors.name, vendors.city, vendors.region, vendors.country]);
+  const { limit, offset } = pageOf(input);
+  const items = db
+    .select(rowColumns)
+    .from(vendors)
+    .where(where)
+    .orderBy(orderBy(SORT_COLUMNS[input.sort ?? 'name'], input.dir), vendors.id)
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const total = countRows(db, vendors, where);
+  return toPage(items, total, input);
+}
+
+export function getVendor(db: Db, id: number): VendorDetail {
+  const row = db
+    .select({
+      ...rowColumns,
+      keyCount: sql<number>`(SELECT count(*) FROM ${privateKeys} WHERE ${privateKeys.vendorId} = ${vendors.id})`,
+      licenseCount: sql<number>`(SELECT count(*) FROM ${licenses} JOIN ${skus} ON ${skus.id} = ${licenses.skuId} WHERE ${skus.vendorId} = ${vendors.id})`,
+    })
+    .from(vendors)
+    .where(eq(vendors.id, id))
+    .get();
+  if (!row) throw notFound('Vendor', id);
+  return row;
+}
+
+export function requireVendor(db: Db, id: number): Vendor {
+  const row = db.select().from(vendors).where(eq(vendors.id, id)).get();
+  if (!row) {
+    throw new KeyHubError('VALIDATION', `Vendor ${id} does not exist.`, {
+      fields: { vendorId: `Vendor ${id} does not exist.` },
+    });
+  }
+  return row;
+}
+
+function assertNameFree(db: Db, name: string, exceptId?: number) {
+  const clash = db
+    .select({ id: vendors.id })
+    .from(vendors)
+    .where(and(sql`${vendors.name} = ${name} COLLATE NOCASE`, exceptId ? sql`${vendors.id} <> ${exceptId}` : undefined))
+    .get();
+  if (clash) {
+    const message = `A vendor named "${name}" already exists.`;
+    throw new KeyHubError('CONFLICT', message, { fields: { name: message }, existingId: clash.id });
+  }
+}
+
+export function createVendor(db: Db, actor: string, input: ParsedInput<'vendor.create'>): Vendor {
+  return db.transaction((tx) => {
+    assertNameFree(tx, input.name);
+    const vendor = tx.insert(vendors).values(input).returning().get();
+    recordAudit(tx, { actor, targetType: 'vendor', targetId: vendor.id, action: 'vendor.create', details: { name: vendor.name } });
+    return vendor;
+  });
+}
+
+export function updateVendor(db: Db, actor: string, input: ParsedInput<'vendor.update'>): Vendor {
+  return db.transaction((tx) => {
+    const { id, ...fields } = input;
+    const before = tx.select().from(vendors).where(eq(vendors.id, id)).get();
+    if (!before) throw notFound('Vendor', id);
+    assertNameFree(tx, fields.name, id);
+    const vendor = tx
+      .update(vendors)
+      .set({ ...fields, updatedAt: nowUtc() })
+      .where(eq(vendors.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, { actor, targetType: 'vendor', targetId: id, action: 'vendor.update', details: { before, after: vendor } });
+    return vendor;
+  });
+}
+
+export function deleteVendor(db: Db, actor: string, id: number): Deleted {
+  return db.transaction((tx) => {
+    const vendor = getVendor(tx, id);
+    const dependents = [
+      [vendor.skuCount, 'SKU'],
+      [vendor.featureCount, 'feature code'],
+      [vendor.packageCount, 'package'],
+      [vendor.keyCount, 'signing key'],
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+    if (dependents.length) {
+      throw new KeyHubError(
+        'IN_USE',
+        `${vendor.name} still has ${dependents.join(', ')}. Delete or move those first; a vendor with a catalog cannot be deleted.`,
+        { skuCount: vendor.skuCount, featureCount: vendor.featureCount, packageCount: vendor.packageCount, keyCount: vendor.keyCount },
+      );
+    }
+    tx.delete(vendors).where(eq(vendors.id, id)).run();
+    recordAudit(tx, { actor, targetType: 'vendor', targetId: id, action: 'vendor.delete', details: { name: vendor.name } });
+    return { id, deleted: true as const };
+  });
+}

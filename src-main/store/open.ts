@@ -1,0 +1,110 @@
+/**
+ * Opens (creating if needed) the KeyHub store in a data folder: pragmas, the guard
+ * against files from a newer KeyHub or from another program, a backup before any
+ * schema upgrade, and the committed drizzle migrations.
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as schema from '../../db/schema';
+import { KeyHubError } from '../api/errors';
+import { DATABASE_FILE, defaultMigrationsDir } from './paths';
+
+/** SQLite's `application_id`: "KHUB" in ASCII, so KeyHub knows its own files. */
+export const KEYHUB_APPLICATION_ID = 0x4b485542;
+
+/** Drizzle over the store, or inside one of its transactions: both take the same queries. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+export interface Store {
+  /** Drizzle over the connection below. */
+  db: Db;
+  /** The raw connection, for prepared statements on hot paths and transactions. */
+  sqlite: Database.Database;
+  dataDir: string;
+  databasePath: string;
+  /** How many migrations this store has applied (SQLite's user_version). */
+  schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  migrationsDir?: string;
+}
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number }[];
+}
+
+export function readJournal(migrationsDir: string): Journal {
+  return JSON.parse(readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8'));
+}
+
+export function openStore(options: OpenOptions): Store {
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  const known = readJournal(migrationsDir).entries.length;
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = path.join(options.dataDir, DATABASE_FILE);
+
+  const sqlite = new Database(databasePath, { fileMustExist: false });
+  try {
+    const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    const tableCount = (
+      sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as {
+        n: number;
+      }
+    ).n;
+
+    if (tableCount > 0 && applicationId !== KEYHUB_APPLICATION_ID) {
+      throw new KeyHubError(
+        'STORE_INVALID',
+        `${databasePath} is not a KeyHub data file (it is some other SQLite database). ` +
+          `KeyHub left it untouched; choose another data folder with --data or KEYHUB_DATA.`,
+        { databasePath },
+      );
+    }
+    if (userVersion > known) {
+      throw new KeyHubError(
+        'STORE_TOO_NEW',
+        `${databasePath} was written by a newer KeyHub (schema version ${userVersion}; ` +
+          `this KeyHub knows up to ${known}). Update KeyHub to open it. Nothing in the file was changed.`,
+        { databasePath, fileVersion: userVersion, knownVersion: known },
+      );
+    }
+
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+
+    if (userVersion > 0 && userVersion < known) {
+      // An upgrade: keep the file as it was, beside it, before touching the schema.
+      const backup = `${databasePath}.before-v${known}.bak`;
+      sqlite.exec(`VACUUM INTO '${backup.replaceAll("'", "''")}'`);
+    }
+
+    const db = drizzle(sqlite, { schema });
+    if (userVersion < known) {
+      migrate(db, { migrationsFolder: migrationsDir });
+      sqlite.pragma(`user_version = ${known}`);
+      sqlite.pragma(`application_id = ${KEYHUB_APPLICATION_ID}`);
+    }
+
+    return {
+      db,
+      sqlite,
+      dataDir: options.dataDir,
+      databasePath,
+      schemaVersion: known,
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
