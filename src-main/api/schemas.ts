@@ -20,6 +20,9 @@ const optionalText = (max: number, label: string) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+const dateMessage = (label: string) =>
+  `${label} must be a real date like 2026-01-31, or an ISO time like 2026-01-31T09:00:00Z.`;
+
 /** A date (`YYYY-MM-DD`, taken as midnight UTC) or an ISO date-time with a zone. */
 export const utcDateTime = (label: string) =>
   z.string().transform((v, ctx) => {
@@ -27,7 +30,7 @@ export const utcDateTime = (label: string) =>
     if (iso === null) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label} must be a date like 2026-01-31 or an ISO time like 2026-01-31T09:00:00Z.`,
+        message: dateMessage(label),
       });
       return z.NEVER;
     }
@@ -36,9 +39,17 @@ export const utcDateTime = (label: string) =>
 
 const optionalDate = (label: string) =>
   z
-    .union([z.literal(''), z.null(), utcDateTime(label)])
-    .optional()
-    .transform((v) => (v ? v : null));
+    .string()
+    .nullish()
+    .transform((v, ctx) => {
+      if (!v || !v.trim()) return null;
+      const iso = parseUtc(v);
+      if (iso === null) {
+        ctx.addIssue({ code: 'custom', message: dateMessage(label) });
+        return z.NEVER;
+      }
+      return iso;
+    });
 
 /** Days; null or empty means "no limit". */
 const optionalDays = (label: string) =>

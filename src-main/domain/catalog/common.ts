@@ -42,6 +42,15 @@ export function toPage<T>(items: T[], total: number, input: ListInput): Page<T> 
 }
 
 /** How many rows of a table match, for a list's total (synchronous, unlike drizzle's $count). */
+/**
+ * A correlated `(SELECT count(*) …)` with table-qualified names. Written as raw SQL on
+ * purpose: drizzle renders columns unqualified inside sql`` templates, which in a
+ * subquery silently binds `id` to the inner table.
+ */
+export function countCorrelated(table: string, foreignKey: string, outer: string, join = '') {
+  return sql<number>`${sql.raw(`(SELECT count(*) FROM ${table} ${join} WHERE ${foreignKey} = ${outer})`)}`;
+}
+
 export function countRows(db: Db, table: SQLiteTable, where: SQL | undefined): number {
   return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }

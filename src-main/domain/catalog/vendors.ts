@@ -1,17 +1,17 @@
 /** Vendors: the companies whose products KeyHub licenses. */
 import { and, eq, sql } from 'drizzle-orm';
-import { featureIds, licenses, packages, privateKeys, skus, vendors } from '../../../db/schema';
+import { vendors } from '../../../db/schema';
 import { KeyHubError, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
-import { countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
 import type { Deleted, Page, Vendor, VendorDetail, VendorRow } from './types';
 import { nowUtc } from '../../shared/time';
 
-const skuCount = sql<number>`(SELECT count(*) FROM ${skus} WHERE ${skus.vendorId} = ${vendors.id})`;
-const featureCount = sql<number>`(SELECT count(*) FROM ${featureIds} WHERE ${featureIds.vendorId} = ${vendors.id})`;
-const packageCount = sql<number>`(SELECT count(*) FROM ${packages} WHERE ${packages.vendorId} = ${vendors.id})`;
+const skuCount = countCorrelated('skus', 'skus.vendor_id', 'vendors.id');
+const featureCount = countCorrelated('feature_ids', 'feature_ids.vendor_id', 'vendors.id');
+const packageCount = countCorrelated('packages', 'packages.vendor_id', 'vendors.id');
 
 const rowColumns = {
   id: vendors.id,
@@ -53,8 +53,8 @@ export function getVendor(db: Db, id: number): VendorDetail {
   const row = db
     .select({
       ...rowColumns,
-      keyCount: sql<number>`(SELECT count(*) FROM ${privateKeys} WHERE ${privateKeys.vendorId} = ${vendors.id})`,
-      licenseCount: sql<number>`(SELECT count(*) FROM ${licenses} JOIN ${skus} ON ${skus.id} = ${licenses.skuId} WHERE ${skus.vendorId} = ${vendors.id})`,
+      keyCount: countCorrelated('private_keys', 'private_keys.vendor_id', 'vendors.id'),
+      licenseCount: countCorrelated('licenses', 'skus.vendor_id', 'vendors.id', 'JOIN skus ON skus.id = licenses.sku_id'),
     })
     .from(vendors)
     .where(eq(vendors.id, id))

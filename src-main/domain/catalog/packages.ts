@@ -1,0 +1,204 @@
+/** Packages (downloadable products) and their releases, linked to the SKUs that include them. */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { packageReleases, packages, skuPackages, skus, vendors } from '../../../db/schema';
+import { KeyHubError, invalidField, notFound } from '../../api/errors';
+import type { ParsedInput } from '../../api/contract';
+import type { Db } from '../../store/open';
+import { recordAudit } from '../audit/audit';
+import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { requireVendor } from './vendors';
+import type { Deleted, Page, PackageDetail, PackageRow, Release } from './types';
+
+const latest = (column: 'version' | 'release_date') =>
+  sql.raw(
+    `(SELECT r.${column} FROM package_releases r WHERE r.package_id = packages.id ORDER BY r.release_date DESC, r.id DESC LIMIT 1)`,
+  );
+
+const rowColumns = {
+  id: packages.id,
+  vendorId: packages.vendorId,
+  displayName: packages.displayName,
+  createdAt: packages.createdAt,
+  vendorName: vendors.name,
+  releaseCount: countCorrelated('package_releases', 'package_releases.package_id', 'packages.id'),
+  latestVersion: sql<string | null>`${latest('version')}`,
+  latestRelease: sql<string | null>`${latest('release_date')}`,
+  skuCount: countCorrelated('sku_packages', 'sku_packages.package_id', 'packages.id'),
+};
+
+const SORT_COLUMNS = {
+  displayName: sql`${packages.displayName} COLLATE NOCASE`,
+  vendor: sql`${vendors.name} COLLATE NOCASE`,
+  latestRelease: latest('release_date'),
+  createdAt: packages.createdAt,
+} as const;
+
+export function listPackages(db: Db, input: ParsedInput<'package.list'>): Page<PackageRow> {
+  const where = and(
+    input.vendorId ? eq(packages.vendorId, input.vendorId) : undefined,
+    matchesAny(input.search, [packages.displayName]),
+  );
+  const { limit, offset } = pageOf(input);
+  const items = db
+    .select(rowColumns)
+    .from(packages)
+    .innerJoin(vendors, eq(vendors.id, packages.vendorId))
+    .where(where)
+    .orderBy(orderBy(SORT_COLUMNS[input.sort ?? 'displayName'], input.dir), packages.id)
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return toPage(items, countRows(db, packages, where), input);
+}
+
+export function getPackage(db: Db, id: number): PackageDetail {
+  const row = db
+    .select(rowColumns)
+    .from(packages)
+    .innerJoin(vendors, eq(vendors.id, packages.vendorId))
+    .where(eq(packages.id, id))
+    .get();
+  if (!row) throw notFound('Package', id);
+  const releases = db
+    .select()
+    .from(packageReleases)
+    .where(eq(packageReleases.packageId, id))
+    .orderBy(desc(packageReleases.releaseDate), desc(packageReleases.id))
+    .all();
+  const linked = db
+    .select({ id: skus.id, sku: skus.sku, name: skus.name })
+    .from(skuPackages)
+    .innerJoin(skus, eq(skus.id, skuPackages.skuId))
+    .where(eq(skuPackages.packageId, id))
+    .orderBy(asc(skus.sku))
+    .all();
+  return { ...row, releases, skus: linked };
+}
+
+function assertNameFree(db: Db, vendorId: number, displayName: string, exceptId?: number) {
+  const clash = db
+    .select({ id: packages.id })
+    .from(packages)
+    .where(
+      and(
+        eq(packages.vendorId, vendorId),
+        sql`${packages.displayName} = ${displayName} COLLATE NOCASE`,
+        exceptId ? sql`${packages.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .get();
+  if (clash) {
+    const message = `This vendor already has a package named "${displayName}".`;
+    throw new KeyHubError('CONFLICT', message, { fields: { displayName: message }, existingId: clash.id });
+  }
+}
+
+function linkSkus(db: Db, packageId: number, vendorId: number, skuIds: number[]) {
+  const wanted = [...new Set(skuIds)];
+  if (wanted.length) {
+    const found = db
+      .select({ id: skus.id })
+      .from(skus)
+      .where(and(inArray(skus.id, wanted), eq(skus.vendorId, vendorId)))
+      .all();
+    if (found.length !== wanted.length) {
+      throw invalidField('skuIds', "Some SKUs are not this vendor's: a package links to its own vendor's SKUs only.");
+    }
+  }
+  db.delete(skuPackages).where(eq(skuPackages.packageId, packageId)).run();
+  if (wanted.length) db.insert(skuPackages).values(wanted.map((skuId) => ({ skuId, packageId }))).run();
+}
+
+export function createPackage(db: Db, actor: string, input: ParsedInput<'package.create'>): PackageDetail {
+  return db.transaction((tx) => {
+    requireVendor(tx, input.vendorId);
+    assertNameFree(tx, input.vendorId, input.displayName);
+    const created = tx
+      .insert(packages)
+      .values({ vendorId: input.vendorId, displayName: input.displayName })
+      .returning()
+      .get();
+    linkSkus(tx, created.id, input.vendorId, input.skuIds);
+    recordAudit(tx, { actor, targetType: 'package', targetId: created.id, action: 'package.create', details: { displayName: created.displayName, skuIds: input.skuIds } });
+    return getPackage(tx, created.id);
+  });
+}
+
+export function updatePackage(db: Db, actor: string, input: ParsedInput<'package.update'>): PackageDetail {
+  return db.transaction((tx) => {
+    const before = getPackage(tx, input.id);
+    assertNameFree(tx, before.vendorId, input.displayName, input.id);
+    tx.update(packages).set({ displayName: input.displayName }).where(eq(packages.id, input.id)).run();
+    linkSkus(tx, input.id, before.vendorId, input.skuIds);
+    const after = getPackage(tx, input.id);
+    recordAudit(tx, {
+      actor,
+      targetType: 'package',
+      targetId: input.id,
+      action: 'package.update',
+      details: { before: { displayName: before.displayName, skuIds: before.skus.map((s) => s.id) }, after: { displayName: after.displayName, skuIds: after.skus.map((s) => s.id) } },
+    });
+    return after;
+  });
+}
+
+/** Deletes a package with its releases and SKU links (the UI confirms first). */
+export function deletePackage(db: Db, actor: string, id: number): Deleted {
+  return db.transaction((tx) => {
+    const pkg = getPackage(tx, id);
+    tx.delete(packages).where(eq(packages.id, id)).run();
+    recordAudit(tx, { actor, targetType: 'package', targetId: id, action: 'package.delete', details: { displayName: pkg.displayName, releases: pkg.releases.map((r) => r.version) } });
+    return { id, deleted: true as const };
+  });
+}
+
+function assertVersionFree(db: Db, packageId: number, version: string, exceptId?: number) {
+  const clash = db
+    .select({ id: packageReleases.id })
+    .from(packageReleases)
+    .where(
+      and(
+        eq(packageReleases.packageId, packageId),
+        eq(packageReleases.version, version),
+        exceptId ? sql`${packageReleases.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .get();
+  if (clash) {
+    const message = `This package already has a release ${version}.`;
+    throw new KeyHubError('CONFLICT', message, { fields: { version: message }, existingId: clash.id });
+  }
+}
+
+export function createRelease(db: Db, actor: string, input: ParsedInput<'release.create'>): Release {
+  return db.transaction((tx) => {
+    const pkg = tx.select().from(packages).where(eq(packages.id, input.packageId)).get();
+    if (!pkg) throw invalidField('packageId', `Package ${input.packageId} does not exist.`);
+    assertVersionFree(tx, input.packageId, input.version);
+    const release = tx.insert(packageReleases).values(input).returning().get();
+    recordAudit(tx, { actor, targetType: 'package', targetId: input.packageId, action: 'release.create', details: { releaseId: release.id, version: release.version } });
+    return release;
+  });
+}
+
+export function updateRelease(db: Db, actor: string, input: ParsedInput<'release.update'>): Release {
+  return db.transaction((tx) => {
+    const { id, ...fields } = input;
+    const before = tx.select().from(packageReleases).where(eq(packageReleases.id, id)).get();
+    if (!before) throw notFound('Release', id);
+    assertVersionFree(tx, before.packageId, fields.version, id);
+    const release = tx.update(packageReleases).set(fields).where(eq(packageReleases.id, id)).returning().get();
+    recordAudit(tx, { actor, targetType: 'package', targetId: before.packageId, action: 'release.update', details: { before, after: release } });
+    return release;
+  });
+}
+
+export function deleteRelease(db: Db, actor: string, id: number): Deleted {
+  return db.transaction((tx) => {
+    const release = tx.select().from(packageReleases).where(eq(packageReleases.id, id)).get();
+    if (!release) throw notFound('Release', id);
+    tx.delete(packageReleases).where(eq(packageReleases.id, id)).run();
+    recordAudit(tx, { actor, targetType: 'package', targetId: release.packageId, action: 'release.delete', details: { releaseId: id, version: release.version } });
+    return { id, deleted: true as const };
+  });
+}
