@@ -51,7 +51,8 @@ export const vendors = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('vendors_name_unique').on(t.name),
+    uniqueIndex('vendors_name_unique').on(sql`${t.name} COLLATE NOCASE`),
+    index('vendors_country_nocase_idx').on(sql`${t.country} COLLATE NOCASE`),
     check('vendors_name_len', sql`length(${t.name}) BETWEEN 1 AND 1024`),
   ],
 );
@@ -108,7 +109,11 @@ export const skus = sqliteTable(
   },
   (t) => [
     uniqueIndex('skus_vendor_sku_unique').on(t.vendorId, t.sku),
-    index('skus_sku_idx').on(t.sku),
+    // Lists sort case-insensitively; these let a first page read in index order.
+    index('skus_sku_nocase_idx').on(sql`${t.sku} COLLATE NOCASE`),
+    index('skus_name_nocase_idx').on(sql`${t.name} COLLATE NOCASE`),
+    index('skus_release_date_idx').on(t.releaseDate),
+    index('skus_expiration_date_idx').on(t.expirationDate),
     index('skus_private_key_idx').on(t.privateKeyId),
     check('skus_sku_len', sql`length(${t.sku}) BETWEEN 1 AND 256`),
     check('skus_name_len', maxLen('name', 256)),
@@ -141,6 +146,7 @@ export const featureIds = sqliteTable(
   },
   (t) => [
     uniqueIndex('feature_ids_vendor_code_unique').on(t.vendorId, t.code),
+    index('feature_ids_code_nocase_idx').on(sql`${t.code} COLLATE NOCASE`),
     check('feature_ids_code_len', sql`length(${t.code}) BETWEEN 1 AND 256`),
     check('feature_ids_description_len', maxLen('description', 4096)),
   ],
@@ -208,7 +214,8 @@ export const packages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('packages_vendor_name_unique').on(t.vendorId, t.displayName),
+    uniqueIndex('packages_vendor_name_unique').on(t.vendorId, sql`${t.displayName} COLLATE NOCASE`),
+    index('packages_display_name_nocase_idx').on(sql`${t.displayName} COLLATE NOCASE`),
     check('packages_display_name_len', sql`length(${t.displayName}) BETWEEN 1 AND 256`),
   ],
 );

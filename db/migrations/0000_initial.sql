@@ -119,6 +119,7 @@ CREATE TABLE `feature_ids` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `feature_ids_vendor_code_unique` ON `feature_ids` (`vendor_id`,`code`);--> statement-breakpoint
+CREATE INDEX `feature_ids_code_nocase_idx` ON `feature_ids` ("code" COLLATE NOCASE);--> statement-breakpoint
 CREATE TABLE `licenses` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`sku_id` integer NOT NULL,
@@ -179,7 +180,8 @@ CREATE TABLE `packages` (
 	CONSTRAINT "packages_display_name_len" CHECK(length("packages"."display_name") BETWEEN 1 AND 256)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `packages_vendor_name_unique` ON `packages` (`vendor_id`,`display_name`);--> statement-breakpoint
+CREATE UNIQUE INDEX `packages_vendor_name_unique` ON `packages` (`vendor_id`,"display_name" COLLATE NOCASE);--> statement-breakpoint
+CREATE INDEX `packages_display_name_nocase_idx` ON `packages` ("display_name" COLLATE NOCASE);--> statement-breakpoint
 CREATE TABLE `payment_logs` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`transaction_id` integer NOT NULL,
@@ -310,7 +312,10 @@ CREATE TABLE `skus` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `skus_vendor_sku_unique` ON `skus` (`vendor_id`,`sku`);--> statement-breakpoint
-CREATE INDEX `skus_sku_idx` ON `skus` (`sku`);--> statement-breakpoint
+CREATE INDEX `skus_sku_nocase_idx` ON `skus` ("sku" COLLATE NOCASE);--> statement-breakpoint
+CREATE INDEX `skus_name_nocase_idx` ON `skus` ("name" COLLATE NOCASE);--> statement-breakpoint
+CREATE INDEX `skus_release_date_idx` ON `skus` (`release_date`);--> statement-breakpoint
+CREATE INDEX `skus_expiration_date_idx` ON `skus` (`expiration_date`);--> statement-breakpoint
 CREATE INDEX `skus_private_key_idx` ON `skus` (`private_key_id`);--> statement-breakpoint
 CREATE TABLE `transaction_items` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -423,4 +428,5 @@ CREATE TABLE `vendors` (
 	CONSTRAINT "vendors_name_len" CHECK(length("vendors"."name") BETWEEN 1 AND 1024)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `vendors_name_unique` ON `vendors` (`name`);
+CREATE UNIQUE INDEX `vendors_name_unique` ON `vendors` ("name" COLLATE NOCASE);--> statement-breakpoint
+CREATE INDEX `vendors_country_nocase_idx` ON `vendors` ("country" COLLATE NOCASE);
