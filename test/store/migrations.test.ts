@@ -34,7 +34,7 @@ describe('committed migrations', () => {
   it('create every table and column of the schema in a fresh store', () => {
     const t = tempStore();
     try {
-      const tables = Object.values(schema).filter((v): v is SQLiteTable => v instanceof SQLiteTable);
+      const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => v instanceof SQLiteTable);
       for (const table of tables) {
         const config = getTableConfig(table);
         const columns = (t.store.sqlite.prepare(`PRAGMA table_info(${config.name})`).all() as { name: string }[]).map(
