@@ -1,0 +1,2 @@
+export { loadDemo, vendorCount, type DemoSummary, type LoadDemoOptions } from './load';
+export { demoCatalog } from './catalog';

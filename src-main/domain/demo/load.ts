@@ -1,0 +1,90 @@
+/**
+ * Loads the sample catalog through the API (`invoke`), exactly as a person would enter
+ * it, so the sample obeys every rule the hosts enforce and writes the same audit log.
+ */
+import type { MethodInput, MethodName, MethodOutput } from '../../api/contract';
+import { invoke, type ApiContext } from '../../api/dispatch';
+import { KeyHubError } from '../../api/errors';
+import { handlers } from '../../api/handlers';
+import { demoCatalog, type DemoVendor } from './catalog';
+
+export interface DemoSummary {
+  vendors: number;
+  features: number;
+  skus: number;
+  packages: number;
+  releases: number;
+}
+
+export interface LoadDemoOptions {
+  /** Load even when the store already holds vendors (names that clash are refused). */
+  force?: boolean;
+  today?: Date;
+}
+
+async function call<M extends MethodName>(ctx: ApiContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const envelope = await invoke(ctx, handlers, method, input);
+  if (!envelope.ok) {
+    const { code, message, details } = envelope.error;
+    throw new KeyHubError(code, `The demo catalog could not be loaded (${method}): ${message}`, details);
+  }
+  return envelope.data as MethodOutput<M>;
+}
+
+export async function vendorCount(ctx: ApiContext): Promise<number> {
+  return (await call(ctx, 'vendor.list', { limit: 1 })).total;
+}
+
+async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: DemoSummary): Promise<void> {
+  const { features, packages, skus, ...address } = demo;
+  const vendor = await call(ctx, 'vendor.create', address);
+  summary.vendors += 1;
+
+  const featureIds = new Map<string, number>();
+  for (const feature of features) {
+    featureIds.set(feature.code, (await call(ctx, 'feature.create', { vendorId: vendor.id, ...feature })).id);
+    summary.features += 1;
+  }
+
+  const packageIds = new Map<string, number>();
+  for (const pkg of packages) {
+    const created = await call(ctx, 'package.create', { vendorId: vendor.id, displayName: pkg.displayName });
+    packageIds.set(pkg.displayName, created.id);
+    summary.packages += 1;
+    for (const release of pkg.releases) {
+      await call(ctx, 'release.create', { packageId: created.id, ...release });
+      summary.releases += 1;
+    }
+  }
+
+  for (const { features: codes, packages: names, ...sku } of skus) {
+    const lookup = (map: Map<string, number>, key: string) => {
+      const id = map.get(key);
+      if (id === undefined) throw new KeyHubError('INTERNAL', `Demo data names "${key}", which it never defines.`);
+      return id;
+    };
+    await call(ctx, 'sku.create', {
+      vendorId: vendor.id,
+      ...sku,
+      featureIds: codes.map((code) => lookup(featureIds, code)),
+      packageIds: names.map((name) => lookup(packageIds, name)),
+    });
+    summary.skus += 1;
+  }
+}
+
+/** Fills a fresh store with the sample catalog; refuses a store that already has vendors unless forced. */
+export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): Promise<DemoSummary> {
+  const existing = await vendorCount(ctx);
+  if (existing > 0 && !options.force) {
+    throw new KeyHubError(
+      'CONFLICT',
+      `This data folder already holds ${existing} vendor${existing === 1 ? '' : 's'}, so the demo catalog was not loaded. ` +
+        'The demo is meant for a fresh folder: choose an empty one with --data DIR, or add --force to load it anyway.',
+      { vendorCount: existing },
+    );
+  }
+  const summary: DemoSummary = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
+  for (const vendor of demoCatalog(options.today)) await loadVendor(ctx, vendor, summary);
+  return summary;
+}

@@ -1,0 +1,54 @@
+/** The `keyhub` command tree. Global options (--data, --json) are read by every command. */
+import { Command } from 'commander';
+import { demoCommand } from './commands/demo';
+import { featureCommand } from './commands/feature';
+import { infoCommand } from './commands/info';
+import { packageCommand } from './commands/package';
+import { releaseCommand } from './commands/release';
+import { serveCommand } from './commands/serve';
+import { skuCommand } from './commands/sku';
+import { vendorCommand } from './commands/vendor';
+
+const EXAMPLES = `
+Data folder: --data DIR, else $KEYHUB_DATA, else the per-user default (the desktop app's).
+
+Examples:
+  keyhub demo --data ./try-keyhub          fill a fresh folder with a sample catalog
+  keyhub sku list --vendor 1 --sort releaseDate --desc
+  keyhub sku add --vendor 1 --code R4Elite --max-domains 10 --feature R_Elite --feature R_WebP
+  keyhub sku retire 4 --at 2026-12-31
+  keyhub package show 2 --json
+  keyhub serve --port 4780                 open the full UI in your browser`;
+
+export function buildProgram(): Command {
+  const program = new Command('keyhub')
+    .description("KeyHub: the licensing console for software vendors' staff")
+    .option('--data <dir>', 'data folder (default: $KEYHUB_DATA or the per-user folder)')
+    .option('--json', 'print machine-readable JSON (the API envelope\'s data; {"ok":false,…} on failure)')
+    .addHelpText('after', EXAMPLES);
+
+  for (const command of [
+    vendorCommand(),
+    skuCommand(),
+    featureCommand(),
+    packageCommand(),
+    releaseCommand(),
+    demoCommand(),
+    serveCommand(),
+    infoCommand(),
+  ]) {
+    program.addCommand(command);
+  }
+  configureEverywhere(program);
+  return program;
+}
+
+/**
+ * addCommand() does not pass the root's settings down, so set them at every level:
+ * throw instead of exiting (main.ts maps usage errors to exit code 2), and show the
+ * global options in every command's help.
+ */
+function configureEverywhere(command: Command): void {
+  command.exitOverride().showHelpAfterError('(add --help for usage)').configureHelp({ showGlobalOptions: true });
+  for (const sub of command.commands) configureEverywhere(sub);
+}

@@ -1,0 +1,70 @@
+/**
+ * Routes. A HashRouter, because the same build is loaded from file:// by Electron
+ * and over HTTP by the browser host; only the hash works in both.
+ */
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { ToastProvider } from './components/Toasts';
+import { ComingSoonScreen } from './screens/areas/ComingSoonScreen';
+import { EditFeatureScreen, NewFeatureScreen } from './screens/catalog/features/FeatureFormScreen';
+import { FeatureDetailScreen } from './screens/catalog/features/FeatureDetailScreen';
+import { FeatureListScreen } from './screens/catalog/features/FeatureListScreen';
+import { PackageDetailScreen } from './screens/catalog/packages/PackageDetailScreen';
+import { EditPackageScreen, NewPackageScreen } from './screens/catalog/packages/PackageFormScreen';
+import { PackageListScreen } from './screens/catalog/packages/PackageListScreen';
+import { ReleaseFormScreen } from './screens/catalog/packages/ReleaseFormScreen';
+import { SkuDetailScreen } from './screens/catalog/skus/SkuDetailScreen';
+import { EditSkuScreen, NewSkuScreen } from './screens/catalog/skus/SkuFormScreen';
+import { SkuListScreen } from './screens/catalog/skus/SkuListScreen';
+import { VendorDetailScreen } from './screens/catalog/vendors/VendorDetailScreen';
+import { EditVendorScreen, NewVendorScreen } from './screens/catalog/vendors/VendorFormScreen';
+import { VendorListScreen } from './screens/catalog/vendors/VendorListScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { AppShell } from './shell/AppShell';
+import { COMING_AREAS } from './shell/areas';
+
+export function App() {
+  return (
+    <HashRouter>
+      <ToastProvider>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route index element={<DashboardScreen />} />
+
+            <Route path="catalog">
+              <Route index element={<Navigate to="vendors" replace />} />
+              <Route path="vendors" element={<VendorListScreen />} />
+              <Route path="vendors/new" element={<NewVendorScreen />} />
+              <Route path="vendors/:id" element={<VendorDetailScreen />} />
+              <Route path="vendors/:id/edit" element={<EditVendorScreen />} />
+
+              <Route path="skus" element={<SkuListScreen />} />
+              <Route path="skus/new" element={<NewSkuScreen />} />
+              <Route path="skus/:id" element={<SkuDetailScreen />} />
+              <Route path="skus/:id/edit" element={<EditSkuScreen />} />
+
+              <Route path="features" element={<FeatureListScreen />} />
+              <Route path="features/new" element={<NewFeatureScreen />} />
+              <Route path="features/:id" element={<FeatureDetailScreen />} />
+              <Route path="features/:id/edit" element={<EditFeatureScreen />} />
+
+              <Route path="packages" element={<PackageListScreen />} />
+              <Route path="packages/new" element={<NewPackageScreen />} />
+              <Route path="packages/:id" element={<PackageDetailScreen />} />
+              <Route path="packages/:id/edit" element={<EditPackageScreen />} />
+              <Route path="packages/:id/releases/new" element={<ReleaseFormScreen />} />
+              <Route path="packages/:id/releases/:releaseId/edit" element={<ReleaseFormScreen />} />
+            </Route>
+
+            {COMING_AREAS.map((area) => (
+              <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />
+            ))}
+            <Route path="settings" element={<SettingsScreen />} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Route>
+        </Routes>
+      </ToastProvider>
+    </HashRouter>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * Form fields: a label bound to its control, an optional hint, and the error message
+ * under it (announced, linked with aria-describedby, and marked aria-invalid).
+ */
+import type { ReactNode } from 'react';
+
+interface FieldFrameProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  /** Spans both columns of a two-column form. */
+  wide?: boolean;
+  children: ReactNode;
+}
+
+export const fieldId = (name: string) => `field-${name}`;
+const hintId = (name: string) => `field-${name}-hint`;
+const errorId = (name: string) => `field-${name}-error`;
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? hintId(name) : null, error ? errorId(name) : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({ name, label, hint, error, required, wide, children }: FieldFrameProps) {
+  return (
+    <div className={['field', wide && 'field--wide', error && 'field--invalid'].filter(Boolean).join(' ')}>
+      <label className="field__label" htmlFor={fieldId(name)}>
+        {label}
+        {required && <span className="field__required"> (required)</span>}
+      </label>
+      {children}
+      {hint && (
+        <p className="field__hint" id={hintId(name)}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId(name)}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface CommonProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  wide?: boolean;
+}
+
+interface TextFieldProps extends CommonProps {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'url' | 'date';
+  /** Monospace for codes and keys. */
+  code?: boolean;
+  maxLength?: number;
+}
+
+export function TextField({ value, onChange, placeholder, type = 'text', code, maxLength, ...frame }: TextFieldProps) {
+  const { name, hint, error, required, autoFocus } = frame;
+  return (
+    <FieldFrame {...frame}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        className={code ? 'input input--code' : 'input'}
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        autoFocus={autoFocus}
+        required={required}
+        spellCheck={code ? false : undefined}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function DateField(props: Omit<TextFieldProps, 'type' | 'placeholder' | 'code'>) {
+  return <TextField {...props} type="date" />;
+}
+
+interface NumberFieldProps extends CommonProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** "days" after the box. */
+  unit?: string;
+}
+
+/**
+ * Whole numbers typed as text: a number input would silently turn "12x" into blank,
+ * which here means "no limit"; as text, zod can say what is wrong.
+ */
+export function NumberField({ value, onChange, unit, ...frame }: NumberFieldProps) {
+  const { name, hint, error, autoFocus } = frame;
+  return (
+    <FieldFrame {...frame}>
+      <span className="input-with-unit">
+        <input
+          id={fieldId(name)}
+          name={name}
+          type="text"
+          inputMode="numeric"
+          className="input input--number"
+          value={value}
+          placeholder="No limit"
+          autoFocus={autoFocus}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, hint, error)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {unit && <span className="input-with-unit__unit">{unit}</span>}
+      </span>
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends CommonProps {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  placeholder?: string;
+}
+
+export function TextAreaField({ value, onChange, rows = 3, placeholder, ...frame }: TextAreaFieldProps) {
+  const { name, hint, error, autoFocus } = frame;
+  return (
+    <FieldFrame {...frame} wide>
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        className="input input--textarea"
+        rows={rows}
+        value={value}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends CommonProps {
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  /** The first, empty choice ("Choose a vendor…"); omit when a value is always chosen. */
+  placeholder?: string;
+}
+
+export function SelectField({ value, onChange, options, placeholder, ...frame }: SelectFieldProps) {
+  const { name, hint, error, autoFocus, required } = frame;
+  return (
+    <FieldFrame {...frame}>
+      <select
+        id={fieldId(name)}
+        name={name}
+        className="input"
+        value={value}
+        autoFocus={autoFocus}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+interface CheckboxFieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}
+
+export function CheckboxField({ name, label, hint, checked, onChange, error }: CheckboxFieldProps) {
+  return (
+    <div className={error ? 'checkbox-field field--invalid' : 'checkbox-field'}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type="checkbox"
+        className="checkbox"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <div>
+        <label htmlFor={fieldId(name)} className="checkbox-field__label">
+          {label}
+        </label>
+        {hint && (
+          <p className="field__hint" id={hintId(name)}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field__error" id={errorId(name)}>
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A static value shown where a field would be (e.g. the vendor of an existing SKU). */
+export function ReadOnlyField({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <div className="field">
+      <span className="field__label">{label}</span>
+      <div className="field__static">{children}</div>
+      {hint && <p className="field__hint">{hint}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Saving a form: the input is checked first with the very schema the API uses (same
+ * messages, no round trip), then sent; field errors from either place land under
+ * their fields, anything else in a banner at the top.
+ */
+import { useState } from 'react';
+import type { z } from 'zod';
+import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../src-main/api/contract';
+import { api, ApiError, messageOf } from '../api/client';
+
+export type FieldErrors = Record<string, string>;
+
+export interface ApiForm<M extends MethodName> {
+  errors: FieldErrors;
+  banner: string | null;
+  saving: boolean;
+  /** Grows on every refused submit, so the form can move focus to the first bad field. */
+  failures: number;
+  submit: (input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
+  /** Refuses a save for a reason only the form knows (no vendor chosen yet). */
+  reject: (fields: FieldErrors) => void;
+  clearError: (field: string) => void;
+}
+
+export function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** The message for a field, including messages about its items (`featureIds.2`). */
+export function errorFor(errors: FieldErrors, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const nested = Object.keys(errors).find((key) => key.startsWith(`${field}.`));
+  return nested ? errors[nested] : undefined;
+}
+
+export function useApiForm<M extends MethodName>(method: M): ApiForm<M> {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [failures, setFailures] = useState(0);
+
+  function refuse(fields: FieldErrors, message: string | null) {
+    setErrors(fields);
+    setBanner(message);
+    setFailures((n) => n + 1);
+  }
+
+  const attentionMessage = (fields: FieldErrors) => {
+    const count = Object.keys(fields).length;
+    return count === 1 ? 'One field needs attention.' : `${count} fields need attention.`;
+  };
+
+  async function submit(input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
+    const schema = contract[method].input as z.ZodType;
+    const checked = schema.safeParse(input);
+    if (!checked.success) {
+      const fields = issuesToFields(checked.error.issues);
+      refuse(fields, attentionMessage(fields));
+      return undefined;
+    }
+    setSaving(true);
+    try {
+      const saved = await api(method, input);
+      setErrors({});
+      setBanner(null);
+      return saved;
+    } catch (error) {
+      if (error instanceof ApiError) refuse(error.fields, error.message);
+      else refuse({}, messageOf(error));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function clearError(field: string) {
+    setErrors((all) => {
+      if (!errorFor(all, field)) return all;
+      return Object.fromEntries(
+        Object.entries(all).filter(([key]) => key !== field && !key.startsWith(`${field}.`)),
+      );
+    });
+  }
+
+  const reject = (fields: FieldErrors) => refuse(fields, attentionMessage(fields));
+
+  return { errors, banner, saving, failures, submit, reject, clearError };
+}

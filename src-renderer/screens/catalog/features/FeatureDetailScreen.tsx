@@ -1,0 +1,99 @@
+import { Link, useNavigate } from 'react-router';
+import type { FeatureDetail } from '../../../../src-main/domain/catalog/types';
+import { api } from '../../../api/client';
+import { AvailabilityBadge } from '../../../components/Badges';
+import { DeleteButton } from '../../../components/DeleteButton';
+import { EmptyState } from '../../../components/EmptyState';
+import { Facts } from '../../../components/Facts';
+import { LoadState } from '../../../components/LoadState';
+import { PageHeader } from '../../../components/PageHeader';
+import { Section } from '../../../components/Section';
+import { useToast } from '../../../components/Toasts';
+import { formatMoment } from '../../../format/dates';
+import { useApiQuery } from '../../../hooks/useApiQuery';
+import { paths } from '../shared/paths';
+import { useRouteId } from '../shared/useRouteId';
+import { NotFoundScreen } from '../../NotFoundScreen';
+
+export function FeatureDetailScreen() {
+  const id = useRouteId();
+  const feature = useApiQuery('feature.get', id ? { id } : null);
+  if (!id) return <NotFoundScreen />;
+  return (
+    <LoadState data={feature.data} error={feature.error} what="feature code" onRetry={feature.reload}>
+      {(f) => <FeatureDetailView feature={f} />}
+    </LoadState>
+  );
+}
+
+function FeatureDetailView({ feature }: { feature: FeatureDetail }) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  // The detail lists SKU refs only; the SKU list adds each SKU's availability.
+  const skus = useApiQuery('sku.list', { vendorId: feature.vendorId, limit: 500, sort: 'sku' });
+  const availabilityOf = new Map((skus.data?.items ?? []).map((s) => [s.id, s.availability]));
+
+  return (
+    <>
+      <PageHeader
+        title={feature.code}
+        subtitle={
+          <>
+            Feature code of <Link to={paths.vendor(feature.vendorId)}>{feature.vendorName}</Link>
+          </>
+        }
+        back={{ to: paths.features, label: 'Feature codes' }}
+        actions={
+          <>
+            <Link className="button" to={paths.editFeature(feature.id)}>
+              Edit
+            </Link>
+            <DeleteButton
+              kind="feature code"
+              name={feature.code}
+              consequence={
+                feature.skuCount > 0
+                  ? `${feature.skuCount} SKU${feature.skuCount === 1 ? '' : 's'} grant this code; remove it from them first. This cannot be undone.`
+                  : 'This cannot be undone.'
+              }
+              run={() => api('feature.delete', { id: feature.id })}
+              onDeleted={() => {
+                toast.success(`Feature code ${feature.code} deleted.`);
+                navigate(paths.features, { replace: true });
+              }}
+            />
+          </>
+        }
+      />
+      <div className="card">
+        <Facts
+          facts={[
+            { label: 'Description', value: feature.description ?? <span className="muted">None</span> },
+            { label: 'Vendor', value: <Link to={paths.vendor(feature.vendorId)}>{feature.vendorName}</Link> },
+            { label: 'Granted by', value: `${feature.skuCount} SKU${feature.skuCount === 1 ? '' : 's'}` },
+            { label: 'Added', value: formatMoment(feature.createdAt) },
+          ]}
+        />
+      </div>
+      <Section title="SKUs that grant it" count={feature.skus.length}>
+        {feature.skus.length === 0 ? (
+          <EmptyState compact title="No SKU grants this code yet.">
+            <p>Open a SKU of {feature.vendorName} and pick this code under “Feature codes”.</p>
+          </EmptyState>
+        ) : (
+          <ul className="ref-list">
+            {feature.skus.map((s) => (
+              <li key={s.id}>
+                <Link className="code" to={paths.sku(s.id)}>
+                  {s.sku}
+                </Link>
+                {s.name && <span className="muted"> — {s.name}</span>}
+                {availabilityOf.has(s.id) && <AvailabilityBadge availability={availabilityOf.get(s.id)!} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}

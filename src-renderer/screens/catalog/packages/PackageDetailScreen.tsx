@@ -1,0 +1,115 @@
+import { Link, useNavigate } from 'react-router';
+import type { PackageDetail } from '../../../../src-main/domain/catalog/types';
+import { api } from '../../../api/client';
+import { DeleteButton } from '../../../components/DeleteButton';
+import { EmptyState } from '../../../components/EmptyState';
+import { Facts } from '../../../components/Facts';
+import { LoadState } from '../../../components/LoadState';
+import { PageHeader } from '../../../components/PageHeader';
+import { Section } from '../../../components/Section';
+import { useToast } from '../../../components/Toasts';
+import { formatDay, formatMoment } from '../../../format/dates';
+import { plural } from '../../../format/numbers';
+import { useApiQuery } from '../../../hooks/useApiQuery';
+import { paths } from '../shared/paths';
+import { useRouteId } from '../shared/useRouteId';
+import { ReleasesTable } from './ReleasesTable';
+import { NotFoundScreen } from '../../NotFoundScreen';
+
+export function PackageDetailScreen() {
+  const id = useRouteId();
+  const pkg = useApiQuery('package.get', id ? { id } : null);
+  if (!id) return <NotFoundScreen />;
+  return (
+    <LoadState data={pkg.data} error={pkg.error} what="package" onRetry={pkg.reload}>
+      {(p) => <PackageDetailView pkg={p} reload={pkg.reload} />}
+    </LoadState>
+  );
+}
+
+function PackageDetailView({ pkg, reload }: { pkg: PackageDetail; reload: () => void }) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const addRelease = (
+    <Link className="button button--small button--primary" to={paths.newRelease(pkg.id)}>
+      Add release
+    </Link>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={pkg.displayName}
+        subtitle={
+          <>
+            Package of <Link to={paths.vendor(pkg.vendorId)}>{pkg.vendorName}</Link>
+          </>
+        }
+        back={{ to: paths.packages, label: 'Packages' }}
+        actions={
+          <>
+            <Link className="button" to={paths.editPackage(pkg.id)}>
+              Edit
+            </Link>
+            <DeleteButton
+              kind="package"
+              name={pkg.displayName}
+              consequence={`Its ${plural(pkg.releaseCount, 'release')} and its links to ${plural(pkg.skuCount, 'SKU')} go with it. This cannot be undone.`}
+              run={() => api('package.delete', { id: pkg.id })}
+              onDeleted={() => {
+                toast.success(`Package “${pkg.displayName}” deleted.`);
+                navigate(paths.packages, { replace: true });
+              }}
+            />
+          </>
+        }
+      />
+      <div className="card">
+        <Facts
+          facts={[
+            { label: 'Latest version', value: pkg.latestVersion ? <span className="code">{pkg.latestVersion}</span> : 'No releases yet' },
+            { label: 'Latest release', value: formatDay(pkg.latestRelease) },
+            { label: 'Releases', value: pkg.releaseCount },
+            { label: 'Linked SKUs', value: pkg.skuCount },
+            { label: 'Added', value: formatMoment(pkg.createdAt) },
+          ]}
+        />
+      </div>
+      <Section title="Releases" count={pkg.releases.length} actions={addRelease}>
+        {pkg.releases.length === 0 ? (
+          <EmptyState compact title="No releases yet.">
+            <p>Add the first release: its version, stability and download link.</p>
+          </EmptyState>
+        ) : (
+          <ReleasesTable packageId={pkg.id} releases={pkg.releases} onChanged={reload} />
+        )}
+      </Section>
+      <Section
+        title="SKUs that include it"
+        count={pkg.skus.length}
+        actions={
+          <Link className="button button--small" to={paths.editPackage(pkg.id)}>
+            Change SKUs
+          </Link>
+        }
+      >
+        {pkg.skus.length === 0 ? (
+          <EmptyState compact title="No SKU includes this package yet.">
+            <p>Licenses of the SKUs you link here give access to its downloads.</p>
+          </EmptyState>
+        ) : (
+          <ul className="ref-list">
+            {pkg.skus.map((s) => (
+              <li key={s.id}>
+                <Link className="code" to={paths.sku(s.id)}>
+                  {s.sku}
+                </Link>
+                {s.name && <span className="muted"> — {s.name}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
