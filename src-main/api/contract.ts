@@ -73,6 +73,7 @@ export const contract = {
   'package.update': command<typeof s.packageUpdate, PackageDetail>(s.packageUpdate),
   'package.delete': command<typeof s.byId, Deleted>(s.byId),
 
+  'release.get': query<typeof s.byId, Release>(s.byId),
   'release.create': command<typeof s.releaseFields, Release>(s.releaseFields),
   'release.update': command<typeof s.releaseUpdate, Release>(s.releaseUpdate),
   'release.delete': command<typeof s.byId, Deleted>(s.byId),

@@ -9,6 +9,7 @@ import {
   deletePackage,
   deleteRelease,
   getPackage,
+  getRelease,
   listPackages,
   updatePackage,
   updateRelease,
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   'package.update': (ctx, input) => updatePackage(ctx.store.db, ctx.actor, input),
   'package.delete': (ctx, { id }) => deletePackage(ctx.store.db, ctx.actor, id),
 
+  'release.get': (ctx, { id }) => getRelease(ctx.store.db, id),
   'release.create': (ctx, input) => createRelease(ctx.store.db, ctx.actor, input),
   'release.update': (ctx, input) => updateRelease(ctx.store.db, ctx.actor, input),
   'release.delete': (ctx, { id }) => deleteRelease(ctx.store.db, ctx.actor, id),

@@ -183,6 +183,7 @@ describe('the catalog over HTTP', () => {
 
     const stable = await t.call('release.update', { id: rc.id, displayName: 'ImageResizer 4.3.0', version: '4.3.0', stability: 0, releaseDate: '2026-02-01', notesUrl: null, downloadUrl: 'https://downloads.imazen.example/ir-4.3.0.zip' });
     expect(stable).toMatchObject({ version: '4.3.0', stability: 0, notesUrl: null });
+    expect(await t.call('release.get', { id: rc.id })).toEqual(stable);
     const badUrl = await t.fail('release.update', { id: rc.id, displayName: 'x', version: '4.3.0', stability: 0, releaseDate: '2026-02-01', downloadUrl: 'ftp://nope' });
     expect(badUrl.status).toBe(400);
 
@@ -193,6 +194,7 @@ describe('the catalog over HTTP', () => {
     const old = detail.releases.find((r) => r.version === '4.0.0')!;
     expect(await t.call('release.delete', { id: old.id })).toEqual({ id: old.id, deleted: true });
     expect(await t.fail('release.delete', { id: old.id })).toMatchObject({ status: 404, error: { code: 'NOT_FOUND' } });
+    expect(await t.fail('release.get', { id: old.id })).toMatchObject({ status: 404, error: { code: 'NOT_FOUND' } });
   });
 
   it('vendor.get/list/update, vendor.delete refused with a catalog and allowed without, package.delete', async () => {

@@ -152,6 +152,12 @@ export function deletePackage(db: Db, actor: string, id: number): Deleted {
   });
 }
 
+export function getRelease(db: Db, id: number): Release {
+  const release = db.select().from(packageReleases).where(eq(packageReleases.id, id)).get();
+  if (!release) throw notFound('Release', id);
+  return release;
+}
+
 function assertVersionFree(db: Db, packageId: number, version: string, exceptId?: number) {
   const clash = db
     .select({ id: packageReleases.id })
@@ -184,8 +190,7 @@ export function createRelease(db: Db, actor: string, input: ParsedInput<'release
 export function updateRelease(db: Db, actor: string, input: ParsedInput<'release.update'>): Release {
   return db.transaction((tx) => {
     const { id, ...fields } = input;
-    const before = tx.select().from(packageReleases).where(eq(packageReleases.id, id)).get();
-    if (!before) throw notFound('Release', id);
+    const before = getRelease(tx, id);
     assertVersionFree(tx, before.packageId, fields.version, id);
     const release = tx.update(packageReleases).set(fields).where(eq(packageReleases.id, id)).returning().get();
     recordAudit(tx, { actor, targetType: 'package', targetId: before.packageId, action: 'release.update', details: { before, after: release } });
@@ -195,8 +200,7 @@ export function updateRelease(db: Db, actor: string, input: ParsedInput<'release
 
 export function deleteRelease(db: Db, actor: string, id: number): Deleted {
   return db.transaction((tx) => {
-    const release = tx.select().from(packageReleases).where(eq(packageReleases.id, id)).get();
-    if (!release) throw notFound('Release', id);
+    const release = getRelease(tx, id);
     tx.delete(packageReleases).where(eq(packageReleases.id, id)).run();
     recordAudit(tx, { actor, targetType: 'package', targetId: release.packageId, action: 'release.delete', details: { releaseId: id, version: release.version } });
     return { id, deleted: true as const };

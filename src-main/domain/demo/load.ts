@@ -85,6 +85,16 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
     );
   }
   const summary: DemoSummary = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
-  for (const vendor of demoCatalog(options.today)) await loadVendor(ctx, vendor, summary);
+  // All or nothing: each API call's own transaction nests as a savepoint inside this
+  // one. Safe to await inside because the demo loads before any host serves requests.
+  const { sqlite } = ctx.store;
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for (const vendor of demoCatalog(options.today)) await loadVendor(ctx, vendor, summary);
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    sqlite.exec('ROLLBACK');
+    throw error;
+  }
   return summary;
 }

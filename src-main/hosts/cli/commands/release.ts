@@ -2,13 +2,11 @@
 import { Command } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { STABILITY_LABELS } from '../../../api/schemas';
-import type { PackageDetail, Release } from '../../../domain/catalog/types';
+import type { Release } from '../../../domain/catalog/types';
 import { action, requireYes } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
-import { ApiFailure } from '../failures';
 import { keyValues, showDate, table } from '../format';
 import { positiveId, stability } from '../parse';
-import type { CliSession } from '../session';
 
 const PACKAGE: FieldOption = { field: 'packageId', flags: '--package <id>', description: 'package id', parse: positiveId };
 const FIELDS: FieldOption[] = [
@@ -52,28 +50,6 @@ function releaseBlock(r: Release): string {
   ]);
 }
 
-/**
- * The contract has no `release.get`; a release is found through its package. Without
- * `--package` every package is read, which is cheap for a vendor's handful of packages.
- */
-async function findRelease(session: CliSession, id: number, packageId?: number): Promise<Release> {
-  const search = async (pkg: PackageDetail) => pkg.releases.find((r) => r.id === id);
-  if (packageId !== undefined) {
-    const found = await search(await session.call('package.get', { id: packageId }));
-    if (found) return found;
-  } else {
-    for (let offset = 0; ; offset += 500) {
-      const page = await session.call('package.list', { limit: 500, offset });
-      for (const row of page.items) {
-        const found = await search(await session.call('package.get', { id: row.id }));
-        if (found) return found;
-      }
-      if (offset + page.items.length >= page.total) break;
-    }
-  }
-  throw new ApiFailure({ code: 'NOT_FOUND', message: `Release ${id} does not exist${packageId ? ` in package ${packageId}` : ''}.`, details: { id } });
-}
-
 export function releaseCommand(): Command {
   const release = new Command('release').description("a package's releases: version, stability, notes and download URLs");
 
@@ -108,12 +84,11 @@ export function releaseCommand(): Command {
     release
       .command('edit')
       .description('change a release (only the options given)')
-      .argument('<id>', 'release id', positiveId)
-      .option('--package <id>', 'the package it belongs to (optional; saves a search)', positiveId),
+      .argument('<id>', 'release id', positiveId),
     FIELDS,
   ).action(
-    action<Record<string, unknown> & { package?: number }>(async ({ args, opts, session }) => {
-      const current = await findRelease(session, args[0] as number, opts.package);
+    action<Record<string, unknown>>(async ({ args, opts, session }) => {
+      const current = await session.call('release.get', { id: args[0] as number });
       const { id, displayName, version, stability: level, notesUrl, downloadUrl, releaseDate } = current;
       const input = { id, displayName, version, stability: level, notesUrl, downloadUrl, releaseDate, ...pickFields(opts, FIELDS) };
       const updated = await session.call('release.update', input as MethodInput<'release.update'>);
