@@ -35,6 +35,12 @@ const bool = (name: string) => integer(name, { mode: 'boolean' });
 /** Seed: str = nvarchar(256), str2 = nvarchar(4096). SQLite does not enforce lengths; CHECKs do. */
 const maxLen = (column: string, n: number) => sql.raw(`length(${column}) <= ${n}`);
 
+/** The seed's postal fields (street/city/region/postal/country) are str: 256 at most. */
+const addressLengthChecks = (table: string) =>
+  ['street', 'city', 'region', 'postal', 'country'].map((column) =>
+    check(`${table}_${column}_len`, maxLen(column, 256)),
+  );
+
 // ---------------------------------------------------------------- vendors and catalog
 
 export const vendors = sqliteTable(
@@ -52,6 +58,7 @@ export const vendors = sqliteTable(
   },
   (t) => [
     uniqueIndex('vendors_name_unique').on(sql`${t.name} COLLATE NOCASE`),
+    ...addressLengthChecks('vendors'),
     index('vendors_country_nocase_idx').on(sql`${t.country} COLLATE NOCASE`),
     check('vendors_name_len', sql`length(${t.name}) BETWEEN 1 AND 1024`),
   ],
@@ -108,7 +115,7 @@ export const skus = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('skus_vendor_sku_unique').on(t.vendorId, t.sku),
+    uniqueIndex('skus_vendor_sku_unique').on(t.vendorId, sql`${t.sku} COLLATE NOCASE`),
     // Lists sort case-insensitively; these let a first page read in index order.
     index('skus_sku_nocase_idx').on(sql`${t.sku} COLLATE NOCASE`),
     index('skus_name_nocase_idx').on(sql`${t.name} COLLATE NOCASE`),
@@ -145,7 +152,7 @@ export const featureIds = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('feature_ids_vendor_code_unique').on(t.vendorId, t.code),
+    uniqueIndex('feature_ids_vendor_code_unique').on(t.vendorId, sql`${t.code} COLLATE NOCASE`),
     index('feature_ids_code_nocase_idx').on(sql`${t.code} COLLATE NOCASE`),
     check('feature_ids_code_len', sql`length(${t.code}) BETWEEN 1 AND 256`),
     check('feature_ids_description_len', maxLen('description', 4096)),
@@ -237,7 +244,7 @@ export const packageReleases = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('package_releases_package_version_unique').on(t.packageId, t.version),
+    uniqueIndex('package_releases_package_version_unique').on(t.packageId, sql`${t.version} COLLATE NOCASE`),
     index('package_releases_package_date_idx').on(t.packageId, t.releaseDate),
     check('package_releases_display_name_len', sql`length(${t.displayName}) BETWEEN 1 AND 256`),
     check('package_releases_version_len', sql`length(${t.version}) BETWEEN 1 AND 256`),
@@ -349,6 +356,10 @@ export const customers = sqliteTable(
     index('customers_email_idx').on(sql`lower(${t.email})`),
     check('customers_kind_known', sql`${t.kind} IN ('organization', 'person')`),
     check('customers_name_len', sql`length(${t.name}) BETWEEN 1 AND 1024`),
+    check('customers_email_len', maxLen('email', 256)),
+    check('customers_phone_len', maxLen('phone', 256)),
+    check('customers_notes_len', maxLen('notes', 4096)),
+    ...addressLengthChecks('customers'),
   ],
 );
 
@@ -418,7 +429,7 @@ export const transactions = sqliteTable(
     index('transactions_payment_date_idx').on(t.paymentDate),
     index('transactions_customer_idx').on(t.customerId),
     index('transactions_payer_email_idx').on(sql`lower(${t.payerEmail})`),
-    check('transactions_currency_iso', sql`length(${t.currency}) = 3`),
+    check('transactions_currency_iso', sql`length(${t.currency}) = 3 AND upper(${t.currency}) = ${t.currency}`),
     check('transactions_fee_nonneg', sql`${t.fee} >= 0`),
     check('transactions_tax_nonneg', sql`${t.tax} >= 0`),
     check('transactions_shipping_nonneg', sql`${t.shipping} >= 0`),

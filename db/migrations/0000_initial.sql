@@ -85,7 +85,15 @@ CREATE TABLE `customers` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	CONSTRAINT "customers_kind_known" CHECK("customers"."kind" IN ('organization', 'person')),
-	CONSTRAINT "customers_name_len" CHECK(length("customers"."name") BETWEEN 1 AND 1024)
+	CONSTRAINT "customers_name_len" CHECK(length("customers"."name") BETWEEN 1 AND 1024),
+	CONSTRAINT "customers_email_len" CHECK(length(email) <= 256),
+	CONSTRAINT "customers_phone_len" CHECK(length(phone) <= 256),
+	CONSTRAINT "customers_notes_len" CHECK(length(notes) <= 4096),
+	CONSTRAINT "customers_street_len" CHECK(length(street) <= 256),
+	CONSTRAINT "customers_city_len" CHECK(length(city) <= 256),
+	CONSTRAINT "customers_region_len" CHECK(length(region) <= 256),
+	CONSTRAINT "customers_postal_len" CHECK(length(postal) <= 256),
+	CONSTRAINT "customers_country_len" CHECK(length(country) <= 256)
 );
 --> statement-breakpoint
 CREATE INDEX `customers_name_idx` ON `customers` (`name`);--> statement-breakpoint
@@ -118,7 +126,7 @@ CREATE TABLE `feature_ids` (
 	CONSTRAINT "feature_ids_description_len" CHECK(length(description) <= 4096)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `feature_ids_vendor_code_unique` ON `feature_ids` (`vendor_id`,`code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `feature_ids_vendor_code_unique` ON `feature_ids` (`vendor_id`,"code" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `feature_ids_code_nocase_idx` ON `feature_ids` ("code" COLLATE NOCASE);--> statement-breakpoint
 CREATE TABLE `licenses` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -169,7 +177,7 @@ CREATE TABLE `package_releases` (
 	CONSTRAINT "package_releases_download_url_len" CHECK(length(download_url) <= 4096)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `package_releases_package_version_unique` ON `package_releases` (`package_id`,`version`);--> statement-breakpoint
+CREATE UNIQUE INDEX `package_releases_package_version_unique` ON `package_releases` (`package_id`,"version" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `package_releases_package_date_idx` ON `package_releases` (`package_id`,`release_date`);--> statement-breakpoint
 CREATE TABLE `packages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -311,7 +319,7 @@ CREATE TABLE `skus` (
 	CONSTRAINT "skus_expiration_after_release" CHECK("skus"."expiration_date" > "skus"."release_date")
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `skus_vendor_sku_unique` ON `skus` (`vendor_id`,`sku`);--> statement-breakpoint
+CREATE UNIQUE INDEX `skus_vendor_sku_unique` ON `skus` (`vendor_id`,"sku" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `skus_sku_nocase_idx` ON `skus` ("sku" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `skus_name_nocase_idx` ON `skus` ("name" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `skus_release_date_idx` ON `skus` (`release_date`);--> statement-breakpoint
@@ -364,7 +372,7 @@ CREATE TABLE `transactions` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "transactions_currency_iso" CHECK(length("transactions"."currency") = 3),
+	CONSTRAINT "transactions_currency_iso" CHECK(length("transactions"."currency") = 3 AND upper("transactions"."currency") = "transactions"."currency"),
 	CONSTRAINT "transactions_fee_nonneg" CHECK("transactions"."fee" >= 0),
 	CONSTRAINT "transactions_tax_nonneg" CHECK("transactions"."tax" >= 0),
 	CONSTRAINT "transactions_shipping_nonneg" CHECK("transactions"."shipping" >= 0),
@@ -425,6 +433,11 @@ CREATE TABLE `vendors` (
 	`country` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	CONSTRAINT "vendors_street_len" CHECK(length(street) <= 256),
+	CONSTRAINT "vendors_city_len" CHECK(length(city) <= 256),
+	CONSTRAINT "vendors_region_len" CHECK(length(region) <= 256),
+	CONSTRAINT "vendors_postal_len" CHECK(length(postal) <= 256),
+	CONSTRAINT "vendors_country_len" CHECK(length(country) <= 256),
 	CONSTRAINT "vendors_name_len" CHECK(length("vendors"."name") BETWEEN 1 AND 1024)
 );
 --> statement-breakpoint

@@ -190,6 +190,64 @@ describe('SKUs', () => {
   });
 });
 
+describe('updates are patches', () => {
+  it('keep what an update leaves out, and clear what it sets to null', async () => {
+    const v = await vendor();
+    await t.call('vendor.update', { id: v.id, name: 'Imazen LLC' });
+    expect(await t.call('vendor.get', { id: v.id })).toMatchObject({ name: 'Imazen LLC', street: '1 Main St', city: 'Denver', postal: '80202' });
+    await t.call('vendor.update', { id: v.id, street: null, city: '' });
+    expect(await t.call('vendor.get', { id: v.id })).toMatchObject({ street: null, city: null, postal: '80202' });
+  });
+
+  it("keep a SKU's limits, permissions and links when only its name changes", async () => {
+    const v = await vendor();
+    const f = await t.call('feature.create', { vendorId: v.id, code: 'R3.Core' });
+    const p = await t.call('package.create', { vendorId: v.id, displayName: 'Resizer' });
+    const sku = await t.call('sku.create', { vendorId: v.id, sku: 'R3', maxDomains: 3, canDeleteAutoDomains: true, releaseDate: '2020-01-01', featureIds: [f.id], packageIds: [p.id] });
+    const renamed = await t.call('sku.update', { id: sku.id, name: 'Resizer 3' });
+    expect(renamed).toMatchObject({ name: 'Resizer 3', maxDomains: 3, canDeleteAutoDomains: true, releaseDate: '2020-01-01T00:00:00.000Z', featureCount: 1 });
+    expect(renamed.packages.map((x) => x.id)).toEqual([p.id]);
+    expect((await t.call('package.update', { id: p.id, displayName: 'Resizer 3' })).skus.map((x) => x.id)).toEqual([sku.id]);
+  });
+
+  it('check the sale window against the stored date the patch leaves alone', async () => {
+    const v = await vendor();
+    const sku = await t.call('sku.create', { vendorId: v.id, sku: 'R3', releaseDate: '2020-01-01' });
+    const error = await t.fail('sku.update', { id: sku.id, expirationDate: '2019-06-01' });
+    expect(error.details?.fields).toEqual({ expirationDate: 'Expiration date must be after the release date.' });
+    expect((await t.call('sku.get', { id: sku.id })).expirationDate).toBeNull();
+  });
+
+  it('let a SKU keep its retired signing key, but not choose one', async () => {
+    const v = await vendor();
+    const addKey = (name: string, retired: boolean) =>
+      Number(
+        t.store.sqlite
+          .prepare(`INSERT INTO private_keys (vendor_id, display_name, private_key_bytes, public_key, fingerprint, retired_at) VALUES (?, ?, x'00', 'pk', ?, ?)`)
+          .run(v.id, name, `fp-${name}`, retired ? '2026-01-01T00:00:00.000Z' : null).lastInsertRowid,
+      );
+    const key = addKey('2024 key', false);
+    const sku = await t.call('sku.create', { vendorId: v.id, sku: 'R3', privateKeyId: key });
+    t.store.sqlite.prepare(`UPDATE private_keys SET retired_at = '2026-01-01T00:00:00.000Z' WHERE id = ?`).run(key);
+    await expect(t.call('sku.update', { id: sku.id, name: 'still editable' })).resolves.toMatchObject({ privateKeyId: key });
+    const other = await t.call('sku.create', { vendorId: v.id, sku: 'R4' });
+    expect((await t.fail('sku.update', { id: other.id, privateKeyId: key })).details?.fields).toHaveProperty('privateKeyId');
+  });
+});
+
+describe('codes and names ignore case when they must be unique', () => {
+  it('refuse r3elite beside R3Elite, and r3.core beside R3.Core, for one vendor', async () => {
+    const v = await vendor();
+    await t.call('sku.create', { vendorId: v.id, sku: 'R3Elite' });
+    expect((await t.fail('sku.create', { vendorId: v.id, sku: 'r3elite' })).code).toBe('CONFLICT');
+    await t.call('feature.create', { vendorId: v.id, code: 'R3.Core' });
+    expect((await t.fail('feature.create', { vendorId: v.id, code: 'r3.core' })).code).toBe('CONFLICT');
+    const pkg = await t.call('package.create', { vendorId: v.id, displayName: 'Resizer' });
+    await t.call('release.create', { packageId: pkg.id, displayName: 'R', version: '4.0.0-RC1', stability: 1, releaseDate: '2015-01-01' });
+    expect((await t.fail('release.create', { packageId: pkg.id, displayName: 'R', version: '4.0.0-rc1', stability: 1, releaseDate: '2015-01-01' })).code).toBe('CONFLICT');
+  });
+});
+
 describe('feature codes', () => {
   it('refuse deletion while a SKU uses the code, naming the SKU', async () => {
     const v = await vendor();
@@ -215,6 +273,14 @@ describe('packages and releases', () => {
     const detail = await t.call('package.get', { id: pkg.id });
     expect(detail.releases.map((r) => r.version)).toEqual(['4.0.0', '4.0.0-alpha1']);
     expect(detail).toMatchObject({ latestVersion: '4.0.0', releaseCount: 2 });
+  });
+
+  it('do not call a release latest before its release date', async () => {
+    const v = await vendor();
+    const pkg = await t.call('package.create', { vendorId: v.id, displayName: 'Resizer' });
+    await t.call('release.create', { packageId: pkg.id, displayName: 'Resizer 4.0.0', version: '4.0.0', stability: 0, releaseDate: '2015-03-01' });
+    await t.call('release.create', { packageId: pkg.id, displayName: 'Resizer 9', version: '9.0.0', stability: 4, releaseDate: '2999-01-01' });
+    expect(await t.call('package.get', { id: pkg.id })).toMatchObject({ latestVersion: '4.0.0', releaseCount: 2 });
   });
 
   it('refuse a duplicate version, a bad URL and an unknown stability', async () => {

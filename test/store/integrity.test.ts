@@ -66,7 +66,25 @@ describe('CHECK constraints', () => {
   });
 });
 
+describe('lengths and codes', () => {
+  it('keep the seed postal fields to 256 characters', () => {
+    expect(() => run(`UPDATE vendors SET city = ? WHERE id = 1`, 'x'.repeat(257))).toThrow(/vendors_city_len/);
+    expect(() => run(`UPDATE vendors SET city = ? WHERE id = 1`, 'x'.repeat(256))).not.toThrow();
+  });
+
+  it('keep transaction currencies to three upper-case letters', () => {
+    const insert = (currency: string) =>
+      run(`INSERT INTO transactions (provider, provider_txn_id, status, currency, gross, payment_date, raw_format, raw) VALUES ('paypal', ?, 'confirmed', ?, 100, '2012-07-18T09:51:26.000Z', 'ipn', 'x')`, currency, currency);
+    expect(() => insert('usd')).toThrow(/transactions_currency_iso/);
+    expect(() => insert('USD')).not.toThrow();
+  });
+});
+
 describe('unique keys', () => {
+  it('ignore case for SKU codes within a vendor (provider items map to them)', () => {
+    expect(() => run(`INSERT INTO skus (vendor_id, sku) VALUES (1, 'r3bundle1ent')`)).toThrow(/UNIQUE/);
+  });
+
   it('make a SKU code unique per vendor, not globally', () => {
     expect(() => run(`INSERT INTO skus (vendor_id, sku) VALUES (1, 'R3Bundle1Ent')`)).toThrow(/UNIQUE/);
     expect(() => run(`INSERT INTO skus (vendor_id, sku) VALUES (2, 'R3Bundle1Ent')`)).not.toThrow();

@@ -1,5 +1,6 @@
 /** Small pieces every catalog list and command shares. */
-import { count, sql, type SQL } from 'drizzle-orm';
+import { and, count, ne, sql, type SQL } from 'drizzle-orm';
+import { KeyHubError } from '../../api/errors';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../store/open';
 import type { Page } from './types';
@@ -53,4 +54,43 @@ export function countCorrelated(table: string, foreignKey: string, outer: string
 
 export function countRows(db: Db, table: SQLiteTable, where: SQL | undefined): number {
   return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+}
+
+/** A patch without its left-out fields: `undefined` means "keep", null means "clear". */
+export function definedOnly<T extends object>(patch: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as never;
+}
+
+export interface UniqueRule {
+  idColumn: SQLiteColumn;
+  column: SQLiteColumn;
+  value: string;
+  /** Narrows the rule (e.g. "per vendor"). */
+  scope?: SQL;
+  /** The row being updated, which may keep its own value. */
+  exceptId?: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * Refuses a value that another row already has, ignoring case, with the field named.
+ * (Codes and names that differ only in case would be ambiguous to people and to
+ * payment-provider mapping; the unique indexes say the same with COLLATE NOCASE.)
+ */
+export function assertUnique(db: Db, table: SQLiteTable, rule: UniqueRule): void {
+  const clash = db
+    .select({ id: rule.idColumn })
+    .from(table)
+    .where(
+      and(
+        sql`${rule.column} = ${rule.value} COLLATE NOCASE`,
+        rule.scope,
+        rule.exceptId === undefined ? undefined : ne(rule.idColumn, rule.exceptId),
+      ),
+    )
+    .get();
+  if (clash) {
+    throw new KeyHubError('CONFLICT', rule.message, { fields: { [rule.field]: rule.message }, existingId: clash.id });
+  }
 }

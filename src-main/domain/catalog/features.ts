@@ -5,7 +5,7 @@ import { KeyHubError, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
-import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
 import type { Deleted, Feature, FeatureDetail, FeatureRow, Page } from './types';
 
@@ -64,21 +64,15 @@ export function getFeature(db: Db, id: number): FeatureDetail {
 }
 
 function assertCodeFree(db: Db, vendorId: number, code: string, exceptId?: number) {
-  const clash = db
-    .select({ id: featureIds.id })
-    .from(featureIds)
-    .where(
-      and(
-        eq(featureIds.vendorId, vendorId),
-        eq(featureIds.code, code),
-        exceptId ? sql`${featureIds.id} <> ${exceptId}` : undefined,
-      ),
-    )
-    .get();
-  if (clash) {
-    const message = `This vendor already has a feature code "${code}".`;
-    throw new KeyHubError('CONFLICT', message, { fields: { code: message }, existingId: clash.id });
-  }
+  assertUnique(db, featureIds, {
+    idColumn: featureIds.id,
+    column: featureIds.code,
+    value: code,
+    scope: eq(featureIds.vendorId, vendorId),
+    exceptId,
+    field: 'code',
+    message: `This vendor already has a feature code "${code}".`,
+  });
 }
 
 export function createFeature(db: Db, actor: string, input: ParsedInput<'feature.create'>): Feature {
@@ -93,15 +87,14 @@ export function createFeature(db: Db, actor: string, input: ParsedInput<'feature
 
 export function updateFeature(db: Db, actor: string, input: ParsedInput<'feature.update'>): Feature {
   return db.transaction((tx) => {
+    const { id: _id, ...patch } = input;
+    const fields = definedOnly(patch);
     const before = tx.select().from(featureIds).where(eq(featureIds.id, input.id)).get();
     if (!before) throw notFound('Feature code', input.id);
-    assertCodeFree(tx, before.vendorId, input.code, input.id);
-    const feature = tx
-      .update(featureIds)
-      .set({ code: input.code, description: input.description })
-      .where(eq(featureIds.id, input.id))
-      .returning()
-      .get();
+    if (fields.code !== undefined) assertCodeFree(tx, before.vendorId, fields.code, input.id);
+    const feature = Object.keys(fields).length
+      ? tx.update(featureIds).set(fields).where(eq(featureIds.id, input.id)).returning().get()
+      : before;
     recordAudit(tx, { actor, targetType: 'feature', targetId: input.id, action: 'feature.update', details: { before, after: feature } });
     return feature;
   });

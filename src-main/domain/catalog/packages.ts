@@ -1,17 +1,19 @@
 /** Packages (downloadable products) and their releases, linked to the SKUs that include them. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { packageReleases, packages, skuPackages, skus, vendors } from '../../../db/schema';
-import { KeyHubError, invalidField, notFound } from '../../api/errors';
+import { invalidField, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
-import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
 import type { Deleted, Page, PackageDetail, PackageRow, Release } from './types';
 
+/** The newest release already visible (the seed: release_date is "when this release becomes visible"). */
 const latest = (column: 'version' | 'release_date') =>
   sql.raw(
-    `(SELECT r.${column} FROM package_releases r WHERE r.package_id = packages.id ORDER BY r.release_date DESC, r.id DESC LIMIT 1)`,
+    `(SELECT r.${column} FROM package_releases r WHERE r.package_id = packages.id` +
+      ` AND r.release_date <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ORDER BY r.release_date DESC, r.id DESC LIMIT 1)`,
   );
 
 const rowColumns = {
@@ -76,21 +78,15 @@ export function getPackage(db: Db, id: number): PackageDetail {
 }
 
 function assertNameFree(db: Db, vendorId: number, displayName: string, exceptId?: number) {
-  const clash = db
-    .select({ id: packages.id })
-    .from(packages)
-    .where(
-      and(
-        eq(packages.vendorId, vendorId),
-        sql`${packages.displayName} = ${displayName} COLLATE NOCASE`,
-        exceptId ? sql`${packages.id} <> ${exceptId}` : undefined,
-      ),
-    )
-    .get();
-  if (clash) {
-    const message = `This vendor already has a package named "${displayName}".`;
-    throw new KeyHubError('CONFLICT', message, { fields: { displayName: message }, existingId: clash.id });
-  }
+  assertUnique(db, packages, {
+    idColumn: packages.id,
+    column: packages.displayName,
+    value: displayName,
+    scope: eq(packages.vendorId, vendorId),
+    exceptId,
+    field: 'displayName',
+    message: `This vendor already has a package named "${displayName}".`,
+  });
 }
 
 function linkSkus(db: Db, packageId: number, vendorId: number, skuIds: number[]) {
@@ -127,9 +123,11 @@ export function createPackage(db: Db, actor: string, input: ParsedInput<'package
 export function updatePackage(db: Db, actor: string, input: ParsedInput<'package.update'>): PackageDetail {
   return db.transaction((tx) => {
     const before = getPackage(tx, input.id);
-    assertNameFree(tx, before.vendorId, input.displayName, input.id);
-    tx.update(packages).set({ displayName: input.displayName }).where(eq(packages.id, input.id)).run();
-    linkSkus(tx, input.id, before.vendorId, input.skuIds);
+    if (input.displayName !== undefined) {
+      assertNameFree(tx, before.vendorId, input.displayName, input.id);
+      tx.update(packages).set({ displayName: input.displayName }).where(eq(packages.id, input.id)).run();
+    }
+    if (input.skuIds !== undefined) linkSkus(tx, input.id, before.vendorId, input.skuIds);
     const after = getPackage(tx, input.id);
     recordAudit(tx, {
       actor,
@@ -159,21 +157,15 @@ export function getRelease(db: Db, id: number): Release {
 }
 
 function assertVersionFree(db: Db, packageId: number, version: string, exceptId?: number) {
-  const clash = db
-    .select({ id: packageReleases.id })
-    .from(packageReleases)
-    .where(
-      and(
-        eq(packageReleases.packageId, packageId),
-        eq(packageReleases.version, version),
-        exceptId ? sql`${packageReleases.id} <> ${exceptId}` : undefined,
-      ),
-    )
-    .get();
-  if (clash) {
-    const message = `This package already has a release ${version}.`;
-    throw new KeyHubError('CONFLICT', message, { fields: { version: message }, existingId: clash.id });
-  }
+  assertUnique(db, packageReleases, {
+    idColumn: packageReleases.id,
+    column: packageReleases.version,
+    value: version,
+    scope: eq(packageReleases.packageId, packageId),
+    exceptId,
+    field: 'version',
+    message: `This package already has a release ${version}.`,
+  });
 }
 
 export function createRelease(db: Db, actor: string, input: ParsedInput<'release.create'>): Release {
@@ -189,10 +181,13 @@ export function createRelease(db: Db, actor: string, input: ParsedInput<'release
 
 export function updateRelease(db: Db, actor: string, input: ParsedInput<'release.update'>): Release {
   return db.transaction((tx) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = definedOnly(patch);
     const before = getRelease(tx, id);
-    assertVersionFree(tx, before.packageId, fields.version, id);
-    const release = tx.update(packageReleases).set(fields).where(eq(packageReleases.id, id)).returning().get();
+    if (fields.version !== undefined) assertVersionFree(tx, before.packageId, fields.version, id);
+    const release = Object.keys(fields).length
+      ? tx.update(packageReleases).set(fields).where(eq(packageReleases.id, id)).returning().get()
+      : before;
     recordAudit(tx, { actor, targetType: 'package', targetId: before.packageId, action: 'release.update', details: { before, after: release } });
     return release;
   });

@@ -14,8 +14,9 @@ import { KeyHubError, invalidField, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { nowUtc } from '../../shared/time';
+import { SALE_WINDOW_MESSAGE, saleWindowValid } from '../../api/schemas';
 import { recordAudit } from '../audit/audit';
-import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
 import type { Deleted, Page, SkuAvailability, SkuDetail, SkuRow } from './types';
 
@@ -106,15 +107,18 @@ export function getSku(db: Db, id: number, now = nowUtc()): SkuDetail {
 
 type SkuInput = ParsedInput<'sku.create'>;
 
-/** Everything a SKU points at must belong to the SKU's own vendor. */
-function assertReferencesBelongToVendor(db: Db, input: SkuInput) {
+/**
+ * Everything a SKU points at must belong to the SKU's own vendor. A retired key may
+ * stay on a SKU that already has it, but cannot be newly chosen.
+ */
+function assertReferencesBelongToVendor(db: Db, input: SkuInput, currentKeyId: number | null = null) {
   const vendor = requireVendor(db, input.vendorId);
   if (input.privateKeyId !== null) {
     const key = db.select().from(privateKeys).where(eq(privateKeys.id, input.privateKeyId)).get();
     if (!key || key.vendorId !== input.vendorId) {
       throw invalidField('privateKeyId', `Signing key ${input.privateKeyId} is not one of ${vendor.name}'s keys.`);
     }
-    if (key.retiredAt) {
+    if (key.retiredAt && key.id !== currentKeyId) {
       throw invalidField('privateKeyId', `Signing key "${key.displayName}" is retired; choose a current key.`);
     }
   }
@@ -144,15 +148,15 @@ function assertReferencesBelongToVendor(db: Db, input: SkuInput) {
 }
 
 function assertCodeFree(db: Db, vendorId: number, code: string, exceptId?: number) {
-  const clash = db
-    .select({ id: skus.id })
-    .from(skus)
-    .where(and(eq(skus.vendorId, vendorId), eq(skus.sku, code), exceptId ? sql`${skus.id} <> ${exceptId}` : undefined))
-    .get();
-  if (clash) {
-    const message = `This vendor already has a SKU "${code}".`;
-    throw new KeyHubError('CONFLICT', message, { fields: { sku: message }, existingId: clash.id });
-  }
+  assertUnique(db, skus, {
+    idColumn: skus.id,
+    column: skus.sku,
+    value: code,
+    scope: eq(skus.vendorId, vendorId),
+    exceptId,
+    field: 'sku',
+    message: `This vendor already has a SKU "${code}".`,
+  });
 }
 
 function replaceLinks(db: Db, skuId: number, featureList: number[], packageList: number[]) {
@@ -181,20 +185,47 @@ export function createSku(db: Db, actor: string, input: SkuInput): SkuDetail {
   });
 }
 
+/** The stored SKU as a full input, so a patch can be laid over it. */
+function asInput(sku: SkuDetail): SkuInput {
+  return {
+    vendorId: sku.vendorId,
+    sku: sku.sku,
+    name: sku.name,
+    privateKeyId: sku.privateKeyId,
+    maxDomains: sku.maxDomains,
+    editOwnershipDuration: sku.editOwnershipDuration,
+    maxSupportContacts: sku.maxSupportContacts,
+    changeSupportContactsDuration: sku.changeSupportContactsDuration,
+    licenseDuration: sku.licenseDuration,
+    autoDomainDuration: sku.autoDomainDuration,
+    manualDomainDuration: sku.manualDomainDuration,
+    canDeleteManualDomains: sku.canDeleteManualDomains,
+    canDeleteAutoDomains: sku.canDeleteAutoDomains,
+    releaseDate: sku.releaseDate,
+    expirationDate: sku.expirationDate,
+    featureIds: sku.features.map((f) => f.id),
+    packageIds: sku.packages.map((p) => p.id),
+  };
+}
+
 export function updateSku(db: Db, actor: string, input: ParsedInput<'sku.update'>): SkuDetail {
   return db.transaction((tx) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = getSku(tx, id);
-    if (fields.vendorId !== before.vendorId && before.licenseCount > 0) {
+    const merged: SkuInput = { ...asInput(before), ...definedOnly(patch) };
+    if (!saleWindowValid(merged.releaseDate, merged.expirationDate)) {
+      throw invalidField('expirationDate', SALE_WINDOW_MESSAGE);
+    }
+    if (merged.vendorId !== before.vendorId && before.licenseCount > 0) {
       throw invalidField('vendorId', `SKU ${before.sku} has licenses, so it cannot move to another vendor.`);
     }
-    assertReferencesBelongToVendor(tx, fields);
-    assertCodeFree(tx, fields.vendorId, fields.sku, id);
+    assertReferencesBelongToVendor(tx, merged, before.privateKeyId);
+    assertCodeFree(tx, merged.vendorId, merged.sku, id);
     tx.update(skus)
-      .set({ ...columnsOf(fields), updatedAt: nowUtc() })
+      .set({ ...columnsOf(merged), updatedAt: nowUtc() })
       .where(eq(skus.id, id))
       .run();
-    replaceLinks(tx, id, fields.featureIds, fields.packageIds);
+    replaceLinks(tx, id, merged.featureIds, merged.packageIds);
     const after = getSku(tx, id);
     recordAudit(tx, { actor, targetType: 'sku', targetId: id, action: 'sku.update', details: { before, after } });
     return after;

@@ -1,11 +1,11 @@
 /** Vendors: the companies whose products KeyHub licenses. */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { vendors } from '../../../db/schema';
 import { KeyHubError, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
-import { countCorrelated, countRows, matchesAny, orderBy, pageOf, toPage } from './common';
+import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import type { Deleted, Page, Vendor, VendorDetail, VendorRow } from './types';
 import { nowUtc } from '../../shared/time';
 
@@ -74,15 +74,14 @@ export function requireVendor(db: Db, id: number): Vendor {
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: number) {
-  const clash = db
-    .select({ id: vendors.id })
-    .from(vendors)
-    .where(and(sql`${vendors.name} = ${name} COLLATE NOCASE`, exceptId ? sql`${vendors.id} <> ${exceptId}` : undefined))
-    .get();
-  if (clash) {
-    const message = `A vendor named "${name}" already exists.`;
-    throw new KeyHubError('CONFLICT', message, { fields: { name: message }, existingId: clash.id });
-  }
+  assertUnique(db, vendors, {
+    idColumn: vendors.id,
+    column: vendors.name,
+    value: name,
+    exceptId,
+    field: 'name',
+    message: `A vendor named "${name}" already exists.`,
+  });
 }
 
 export function createVendor(db: Db, actor: string, input: ParsedInput<'vendor.create'>): Vendor {
@@ -96,10 +95,11 @@ export function createVendor(db: Db, actor: string, input: ParsedInput<'vendor.c
 
 export function updateVendor(db: Db, actor: string, input: ParsedInput<'vendor.update'>): Vendor {
   return db.transaction((tx) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = definedOnly(patch);
     const before = tx.select().from(vendors).where(eq(vendors.id, id)).get();
     if (!before) throw notFound('Vendor', id);
-    assertNameFree(tx, fields.name, id);
+    if (fields.name !== undefined) assertNameFree(tx, fields.name, id);
     const vendor = tx
       .update(vendors)
       .set({ ...fields, updatedAt: nowUtc() })
@@ -125,7 +125,7 @@ export function deleteVendor(db: Db, actor: string, id: number): Deleted {
     if (dependents.length) {
       throw new KeyHubError(
         'IN_USE',
-        `${vendor.name} still has ${dependents.join(', ')}. Delete or move those first; a vendor with a catalog cannot be deleted.`,
+        `${vendor.name} still has ${dependents.join(', ')}. Delete those first; a vendor with a catalog cannot be deleted.`,
         { skuCount: vendor.skuCount, featureCount: vendor.featureCount, packageCount: vendor.packageCount, keyCount: vendor.keyCount },
       );
     }
