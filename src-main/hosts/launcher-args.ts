@@ -1,7 +1,9 @@
-/** `npm start -- …` arguments: the launcher's own, and the rest for Electron. */
+/** `npm start -- …` (and `npm run dev -- …`) arguments: the launcher's own, and the rest for Electron. */
 import { parseArgs } from 'node:util';
 
 export interface LauncherArgs {
+  /** `npm run dev`: Electron with hot reload, or the browser host rebuilding the UI on change. */
+  dev: boolean;
   demo: boolean;
   data?: string;
   port?: number;
@@ -10,14 +12,20 @@ export interface LauncherArgs {
   rest: string[];
 }
 
-const OWN = new Set(['demo', 'data', 'port', 'no-open']);
+const OWN = new Set(['dev', 'demo', 'data', 'port', 'no-open']);
 
 export function parseLauncherArgs(argv: string[]): LauncherArgs {
   const { values, tokens } = parseArgs({
     args: argv,
     strict: false,
     tokens: true,
-    options: { demo: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+    options: {
+      dev: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+    },
   });
   const rest = tokens.flatMap((t) => {
     if (t.kind === 'positional') return [t.value];
@@ -30,6 +38,7 @@ export function parseLauncherArgs(argv: string[]): LauncherArgs {
     throw new Error(`--port must be a port number (0-65535), not "${String(values.port)}".`);
   }
   return {
+    dev: values.dev === true,
     demo: values.demo === true,
     data: typeof values.data === 'string' ? values.data : undefined,
     port,

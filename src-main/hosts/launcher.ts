@@ -1,7 +1,8 @@
 /**
  * `npm start`: the Electron app where its binary is installed; otherwise the same
- * catalog in the browser (`keyhub serve`), saying why. `--demo` fills an empty data
- * folder with the sample catalog first; `--data DIR` and `--port N` pass through.
+ * catalog in the browser (`keyhub serve`), saying why. `npm run dev` (`--dev`): Electron
+ * with hot reload, or the browser host rebuilding the UI on every change. `--demo` fills
+ * an empty data folder with the sample catalog first; `--data DIR` and `--port N` pass through.
  */
 import { loadDemo, vendorCount } from '../domain/demo';
 import { openStore } from '../store/open';
@@ -9,7 +10,11 @@ import { projectRoot, resolveDataDir } from '../store/paths';
 import { serveInForeground } from './web/foreground';
 import { buildApp, rendererBuildState, runElectronVite } from './renderer-build';
 import { electronBinary } from './electron-binary';
-import { parseLauncherArgs, type LauncherArgs } from './launcher-args';
+import { prepareElectronSqliteDriver } from './electron-sqlite-build';
+import { withSqliteBinding } from './electron-sqlite-driver';
+import { parseLauncherArgs } from './launcher-args';
+import { browserFallbackNotice, planLaunch } from './launch-plan';
+import type { RendererWatch } from './renderer-watch';
 
 async function loadDemoIfEmpty(dataDir: string): Promise<void> {
   const store = openStore({ dataDir });
@@ -26,11 +31,13 @@ async function loadDemoIfEmpty(dataDir: string): Promise<void> {
   }
 }
 
-function runElectron(root: string, args: LauncherArgs, dataDir: string): Promise<number> {
-  // The resolved folder, so the app opens the one --demo just filled whatever its working directory.
-  const passThrough = [...(args.data ? ['--data', dataDir] : []), ...args.rest];
-  // electron-vite preview builds first, then hands what follows `--` to Electron.
-  return runElectronVite(root, ['preview', ...(passThrough.length ? ['--', ...passThrough] : [])]);
+/** Builds out/ when the UI sources are newer than it (npm start's browser fallback). */
+async function buildUiIfStale(root: string): Promise<void> {
+  const build = rendererBuildState(root);
+  if (!build.current) {
+    console.log(`Building the UI first: ${build.reason}.`);
+    await buildApp(root);
+  }
 }
 
 async function main(): Promise<number> {
@@ -39,16 +46,27 @@ async function main(): Promise<number> {
   const dataDir = resolveDataDir(args.data);
   if (args.demo) await loadDemoIfEmpty(dataDir);
 
-  const electron = electronBinary();
-  if ('path' in electron) return runElectron(root, args, dataDir);
-
-  console.log(`Electron's binary is not installed here (${electron.missing}); starting KeyHub in your browser instead.`);
-  const build = rendererBuildState(root);
-  if (!build.current) {
-    console.log(`Building the UI first: ${build.reason}.`);
-    await buildApp(root);
+  const plan = planLaunch(args, electronBinary(), dataDir);
+  if (plan.host === 'electron') {
+    // node_modules' better-sqlite3 is built for Node; Electron loads its own build, named in the environment.
+    const driver = await prepareElectronSqliteDriver({ root });
+    return runElectronVite(root, plan.electronViteArgs, withSqliteBinding(process.env, driver));
   }
-  await serveInForeground({ dataDir, port: args.port, openBrowser: !args.noOpen });
+
+  console.log(browserFallbackNotice(plan));
+  let watch: RendererWatch | undefined;
+  if (plan.ui === 'watch') {
+    // Loaded only here: vite and electron-vite are heavy, and npm start does not need them in-process.
+    const { watchRenderer } = await import('./renderer-watch');
+    watch = await watchRenderer(root);
+  } else {
+    await buildUiIfStale(root);
+  }
+  try {
+    await serveInForeground({ dataDir, port: args.port, openBrowser: !args.noOpen });
+  } finally {
+    await watch?.close();
+  }
   return 0;
 }
 

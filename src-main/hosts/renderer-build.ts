@@ -36,10 +36,11 @@ export function rendererBuildState(root: string): RendererBuildState {
  * Runs the electron-vite CLI with this Node, from its script rather than node_modules/.bin:
  * no shell needed on Windows, and it works even where the .bin link lost its execute bit.
  */
-export function runElectronVite(root: string, args: string[]): Promise<number> {
+export function runElectronVite(root: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const script = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+    // Electron, started by electron-vite, inherits env.
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: 'inherit' });
     child.once('error', (error) => reject(new Error(`Could not run electron-vite: ${error.message}`)));
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from '../../db/schema';
 import { KeyHubError } from '../api/errors';
@@ -34,6 +34,11 @@ export interface Store {
 export interface OpenOptions {
   dataDir: string;
   migrationsDir?: string;
+  /**
+   * better-sqlite3's compiled driver (a `.node` file) to load instead of the one in
+   * node_modules: an unpackaged Electron app needs one built for Electron's ABI.
+   */
+  nativeBinding?: string;
 }
 
 interface Journal {
@@ -44,13 +49,26 @@ export function readJournal(migrationsDir: string): Journal {
   return JSON.parse(readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8'));
 }
 
+/**
+ * The connection, through a given driver when there is one. A driver path that names no
+ * file would fail inside better-sqlite3 as "Cannot find module"; say what it was instead.
+ * (A driver built for another runtime fails with Node's own message, which names the file.)
+ */
+function openDatabase(databasePath: string, nativeBinding: string | undefined): Database.Database {
+  if (nativeBinding === undefined) return new Database(databasePath, { fileMustExist: false });
+  if (!existsSync(nativeBinding)) {
+    throw new Error(`The SQLite driver KeyHub was told to load (nativeBinding) does not exist: ${nativeBinding}`);
+  }
+  return new Database(databasePath, { fileMustExist: false, nativeBinding });
+}
+
 export function openStore(options: OpenOptions): Store {
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
   const known = readJournal(migrationsDir).entries.length;
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
 
-  const sqlite = new Database(databasePath, { fileMustExist: false });
+  const sqlite = openDatabase(databasePath, options.nativeBinding);
   try {
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     const userVersion = sqlite.pragma('user_version', { simple: true }) as number;

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareElectronSqliteDriver } from '../../src-main/hosts/electron-sqlite-build';
+import { withSqliteBinding } from '../../src-main/hosts/electron-sqlite-driver';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,35 +28,45 @@ function electronBinary(): string | null {
   }
 }
 
-/** True when Electron's own Node can load better-sqlite3 (it is compiled per ABI: Node's or Electron's). */
-function electronLoadsSqlite(binary: string): boolean {
+/**
+ * The Electron build of better-sqlite3 that `npm start` prepares (built once, then
+ * cached), checked by loading it in Electron's own Node; or why there is none. The
+ * app gets it as the launcher passes it, in KEYHUB_SQLITE_BINDING.
+ */
+async function electronDriver(binary: string): Promise<{ path: string } | { missing: string }> {
+  let driver: string;
   try {
-    execFileSync(binary, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    driver = await prepareElectronSqliteDriver({ root: repoRoot });
+  } catch (error) {
+    return { missing: (error as Error).message.split('\n')[0] };
+  }
+  try {
+    const load = `new (require('better-sqlite3'))(':memory:', { nativeBinding: ${JSON.stringify(driver)} }).close()`;
+    execFileSync(binary, ['-e', load], {
       cwd: repoRoot,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: 'ignore',
       timeout: 30_000,
     });
-    return true;
+    return { path: driver };
   } catch {
-    return false;
+    return { missing: `Electron cannot load ${driver}; delete it and run the tests again to rebuild it` };
   }
 }
 
-function skipReason(binary: string | null): string | null {
-  if (!binary) return 'Electron binary not installed — node_modules/electron/dist missing';
+async function skipReason(binary: string | null): Promise<{ reason: string } | { driver: string }> {
+  if (!binary) return { reason: 'Electron binary not installed — node_modules/electron/dist missing' };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'no display — run under xvfb-run';
+    return { reason: 'no display — run under xvfb-run' };
   }
-  // Otherwise the app would stop at its "driver built for Node.js" dialog and the test would time out.
-  if (!electronLoadsSqlite(binary)) {
-    return 'better-sqlite3 is built for Node.js, not Electron — run npx electron-builder install-app-deps first';
-  }
-  return null;
+  // Without it the app would stop at its "driver built for Node.js" dialog and the test would time out.
+  const driver = await electronDriver(binary);
+  return 'path' in driver ? { driver: driver.path } : { reason: `no SQLite driver for Electron: ${driver.missing}` };
 }
 
 const binary = electronBinary();
-const reason = skipReason(binary);
+const readiness = await skipReason(binary);
+const reason = 'reason' in readiness ? readiness.reason : null;
 const suiteName = reason ? `electron e2e (skipped: ${reason})` : 'electron e2e';
 if (reason) console.info(`[keyhub] electron e2e skipped: ${reason}`);
 
@@ -97,7 +109,10 @@ describe.skipIf(reason !== null)(suiteName, () => {
       // Chromium refuses to run as root with its sandbox (CI containers); this flag is for that case only.
       args: [appDir, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
       cwd: repoRoot,
-      env: { ...process.env, KEYHUB_DATA: dataDir, ELECTRON_RENDERER_URL: '' } as Record<string, string>,
+      env: withSqliteBinding(
+        { ...process.env, KEYHUB_DATA: dataDir, ELECTRON_RENDERER_URL: '' },
+        'driver' in readiness ? readiness.driver : '',
+      ) as Record<string, string>,
       timeout: 60_000,
     });
     page = await app.firstWindow();

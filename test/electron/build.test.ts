@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -263,6 +263,35 @@ describe('the built main process, on plain Node with a stubbed electron', () => 
     expect(report.windowOptions).toBeNull();
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
     expect(readdirSync(dataDir)).toEqual(['keyhub.db']);
+  });
+
+  describe('with the SQLite driver the launcher names in KEYHUB_SQLITE_BINDING (unpackaged)', () => {
+    // Stands in for the launcher's Electron build: this runs on Node, so Node's build is the one that loads.
+    const nodeDriver = path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+    it('opens the store through it', () => {
+      const driver = path.join(tempDataDir(), 'better_sqlite3.node');
+      copyFileSync(nodeDriver, driver);
+      const report = runMain({ KEYHUB_DATA: tempDataDir(), KEYHUB_SQLITE_BINDING: driver });
+      expect(report.errorBox).toBeNull();
+      expect(report.driverError).toBeUndefined();
+      expect(report.ipc.vendorList.ok).toBe(true);
+    });
+
+    it('loads that file and no other: a broken one ends in a dialog that names it', () => {
+      const driver = path.join(tempDataDir(), 'better_sqlite3.node');
+      writeFileSync(driver, 'not a compiled driver');
+      const report = runMain({ KEYHUB_DATA: tempDataDir(), KEYHUB_SQLITE_BINDING: driver });
+      expect(report.errorBox?.message).toContain(driver);
+      expect(report.exitCode).toBe(1);
+      expect(report.windowOptions).toBeNull();
+    });
+
+    it('ignores a name whose file is gone, and uses the driver in node_modules', () => {
+      const report = runMain({ KEYHUB_DATA: tempDataDir(), KEYHUB_SQLITE_BINDING: path.join(tempDataDir(), 'gone.node') });
+      expect(report.errorBox).toBeNull();
+      expect(report.ipc.vendorList.ok).toBe(true);
+    });
   });
 
   it('quits at once when another KeyHub holds the data folder', () => {

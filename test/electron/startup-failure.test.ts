@@ -25,14 +25,16 @@ describe('storeOpenFailure', () => {
 });
 
 describe('storeOpenFailure, when the native driver was built for the wrong runtime', () => {
-  it('explains the ABI mismatch and how to rebuild', () => {
+  it('explains the ABI mismatch and points at the launcher, not at rebuilding node_modules', () => {
     const error = new Error(
       "The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node' was compiled against a " +
         'different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 137.',
     );
     const dialog = storeOpenFailure(error, '/d');
     expect(dialog.title).toContain('built for Node.js, not Electron');
-    expect(dialog.message).toContain('electron-builder install-app-deps');
+    expect(dialog.message).toContain('npm start');
+    expect(dialog.message).toContain('node_modules/.cache/keyhub');
+    expect(dialog.message).not.toContain('install-app-deps');
     expect(dialog.message).toContain('NODE_MODULE_VERSION 115');
   });
 });

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyHubError } from '../../src-main/api/errors';
 import { KEYHUB_APPLICATION_ID, openStore, readJournal } from '../../src-main/store/open';
-import { defaultMigrationsDir, resolveDataDir, defaultDataDir } from '../../src-main/store/paths';
+import { defaultMigrationsDir, resolveDataDir, defaultDataDir, projectRoot } from '../../src-main/store/paths';
 import { tempDir } from '../support/temp-store';
 
 const known = readJournal(defaultMigrationsDir()).entries.length;
@@ -112,6 +112,41 @@ describe('opening the store', () => {
     expect(error.code).toBe('STORE_INVALID');
     expect(error.message).toMatch(/not a KeyHub data file/);
     expect(sha(path.join(dataDir, 'keyhub.db'))).toBe(before);
+  });
+});
+
+describe('opening the store with a given SQLite driver (nativeBinding)', () => {
+  // The Node build in node_modules, copied so the test can see the copy is what got loaded.
+  const nodeDriver = path.join(projectRoot(), 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+  it('loads the driver from the given file and opens the store as usual', () => {
+    const driver = path.join(tempDir('keyhub-driver-'), 'better_sqlite3.node');
+    copyFileSync(nodeDriver, driver);
+    const store = openStore({ dataDir: tempDir(), nativeBinding: driver });
+    try {
+      store.sqlite.prepare(`INSERT INTO vendors (name) VALUES ('Imazen')`).run();
+      expect(store.sqlite.prepare('SELECT name FROM vendors').all()).toEqual([{ name: 'Imazen' }]);
+      expect(store.schemaVersion).toBe(known);
+      const report = process.report.getReport() as unknown as { sharedObjects: string[] };
+      expect(report.sharedObjects.some((file) => file === driver || file === realpathSync(driver))).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says which driver file is missing, before creating a database', () => {
+    const dataDir = tempDir();
+    const missing = path.join(dataDir, 'nowhere', 'better_sqlite3.node');
+    expect(() => openStore({ dataDir, nativeBinding: missing })).toThrow(
+      `The SQLite driver KeyHub was told to load (nativeBinding) does not exist: ${missing}`,
+    );
+    expect(existsSync(path.join(dataDir, 'keyhub.db'))).toBe(false);
+  });
+
+  it('names a driver file that will not load (built for another runtime, or not a driver at all)', () => {
+    const driver = path.join(tempDir('keyhub-driver-'), 'better_sqlite3.node');
+    writeFileSync(driver, 'not a compiled driver');
+    expect(() => openStore({ dataDir: tempDir(), nativeBinding: driver })).toThrow(driver);
   });
 });
 

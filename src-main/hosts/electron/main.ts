@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../store/open';
 import { INVOKE_CHANNEL } from './bridge';
 import { contentSecurityPolicy } from './csp';
 import { chooseDataDir } from './data-dir';
+import { devSqliteBinding } from './dev-sqlite-binding';
 import { guardAllWebContents, guardSession } from './harden';
 import { createInvokeHandler } from './ipc-handler';
 import { applicationMenuTemplate } from './menu';
@@ -133,8 +134,13 @@ async function main(): Promise<void> {
 
   let store: Store;
   try {
-    // From the app's own folder (the repo, or app.asar when packaged), not the working directory.
-    store = openStore({ dataDir, migrationsDir: path.join(app.getAppPath(), 'db', 'migrations') });
+    store = openStore({
+      dataDir,
+      // From the app's own folder (the repo, or app.asar when packaged), not the working directory.
+      migrationsDir: path.join(app.getAppPath(), 'db', 'migrations'),
+      // Unpackaged: the Electron build of better-sqlite3 the launcher prepared, if any.
+      nativeBinding: devSqliteBinding({ isPackaged: app.isPackaged, env: process.env }),
+    });
   } catch (error) {
     // openStore closed the file without changing it; say why and leave.
     const { title, message } = storeOpenFailure(error, dataDir);

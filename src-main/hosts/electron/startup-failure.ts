@@ -26,8 +26,9 @@ export function storeOpenFailure(error: unknown, dataDir: string): FailureDialog
       title: 'KeyHub’s database driver is built for Node.js, not Electron',
       message:
         `better-sqlite3 in node_modules was compiled for Node.js, so Electron cannot load it:\n\n${detail}\n\n` +
-        'Rebuild it for Electron with `npx electron-builder install-app-deps` (afterwards ' +
-        '`npm rebuild better-sqlite3` switches it back for the tests and the CLI). KeyHub will now quit.',
+        'Start KeyHub with `npm start` (or `npm run dev`): the launcher builds an Electron copy of the driver ' +
+        'once, in node_modules/.cache/keyhub, and leaves the Node.js one for the tests and the CLI. ' +
+        'KeyHub will now quit.',
     };
   }
   return {
