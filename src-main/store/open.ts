@@ -62,6 +62,18 @@ function openDatabase(databasePath: string, nativeBinding: string | undefined): 
   return new Database(databasePath, { fileMustExist: false, nativeBinding });
 }
 
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
+  if (!table) return 0;
+  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+}
+
+/** `keyhub.db.before-v2.bak`, or with a time stamp when an earlier attempt left one. */
+function backupPath(databasePath: string, version: number): string {
+  const plain = `${databasePath}.before-v${version}.bak`;
+  return existsSync(plain) ? `${databasePath}.before-v${version}.${Date.now()}.bak` : plain;
+}
+
 export function openStore(options: OpenOptions): Store {
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
   const known = readJournal(migrationsDir).entries.length;
@@ -86,12 +98,15 @@ export function openStore(options: OpenOptions): Store {
         { databasePath },
       );
     }
-    if (userVersion > known) {
+    // user_version is set after migrating; a newer KeyHub that stopped in between still
+    // left its migrations in drizzle's journal table, so count those too.
+    const applied = appliedMigrations(sqlite);
+    if (userVersion > known || applied > known) {
       throw new KeyHubError(
         'STORE_TOO_NEW',
-        `${databasePath} was written by a newer KeyHub (schema version ${userVersion}; ` +
+        `${databasePath} was written by a newer KeyHub (schema version ${Math.max(userVersion, applied)}; ` +
           `this KeyHub knows up to ${known}). Update KeyHub to open it. Nothing in the file was changed.`,
-        { databasePath, fileVersion: userVersion, knownVersion: known },
+        { databasePath, fileVersion: Math.max(userVersion, applied), knownVersion: known },
       );
     }
 
@@ -100,17 +115,18 @@ export function openStore(options: OpenOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
 
-    if (userVersion > 0 && userVersion < known) {
+    if (applied > 0 && applied < known) {
       // An upgrade: keep the file as it was, beside it, before touching the schema.
-      const backup = `${databasePath}.before-v${known}.bak`;
-      sqlite.exec(`VACUUM INTO '${backup.replaceAll("'", "''")}'`);
+      sqlite.exec(`VACUUM INTO '${backupPath(databasePath, known).replaceAll("'", "''")}'`);
     }
 
     const db = drizzle(sqlite, { schema });
     if (userVersion < known) {
+      // Claim the file first: if migrating stops half-way, the next start knows the file
+      // is KeyHub's and resumes (drizzle skips the migrations it has recorded).
+      sqlite.pragma(`application_id = ${KEYHUB_APPLICATION_ID}`);
       migrate(db, { migrationsFolder: migrationsDir });
       sqlite.pragma(`user_version = ${known}`);
-      sqlite.pragma(`application_id = ${KEYHUB_APPLICATION_ID}`);
     }
 
     return {

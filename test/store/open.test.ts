@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,41 @@ describe('opening the store', () => {
       saved.close();
     } finally {
       upgraded.close();
+    }
+  });
+
+  it('retries an upgrade that stopped half-way, keeping the first backup', () => {
+    const dataDir = tempDir();
+    openStore({ dataDir }).close();
+    const migrations = newerMigrations();
+    const backup = path.join(dataDir, `keyhub.db.before-v${known + 1}.bak`);
+    writeFileSync(backup, 'an earlier attempt');
+    const upgraded = openStore({ dataDir, migrationsDir: migrations });
+    upgraded.close();
+    expect(readFileSync(backup, 'utf8')).toBe('an earlier attempt');
+    expect(readdirSync(dataDir).filter((f) => f.startsWith(`keyhub.db.before-v${known + 1}.`))).toHaveLength(2);
+  });
+
+  it('refuses a newer store even when it stopped before recording its version', () => {
+    const dataDir = tempDir();
+    const newer = openStore({ dataDir, migrationsDir: newerMigrations() });
+    newer.sqlite.pragma(`user_version = ${known}`); // as if it stopped right after migrating
+    newer.close();
+    expect(openError(dataDir).code).toBe('STORE_TOO_NEW');
+  });
+
+  it('finishes a start that stopped after migrating but before recording the version', () => {
+    const dataDir = tempDir();
+    const first = openStore({ dataDir });
+    first.sqlite.prepare(`INSERT INTO vendors (name) VALUES ('Imazen')`).run();
+    first.sqlite.pragma('user_version = 0');
+    first.close();
+    const again = openStore({ dataDir });
+    try {
+      expect(again.sqlite.pragma('user_version', { simple: true })).toBe(known);
+      expect(again.sqlite.prepare('SELECT name FROM vendors').all()).toEqual([{ name: 'Imazen' }]);
+    } finally {
+      again.close();
     }
   });
 
