@@ -1,9 +1,25 @@
 /** The browser host serves the built React UI with strict headers, or says how to build it. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessControlHeaders, startTestHost, type TestHost } from './support';
+
+const SECRET = 'the data folder is next door';
+
+function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers: { host: `127.0.0.1:${port}` } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 const INDEX = '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
 
@@ -11,15 +27,17 @@ describe('with a built UI', () => {
   let t: TestHost;
   let staticDir: string;
   beforeAll(async () => {
-    staticDir = mkdtempSync(path.join(tmpdir(), 'keyhub-ui-'));
-    mkdirSync(path.join(staticDir, 'assets'));
+    const parent = mkdtempSync(path.join(tmpdir(), 'keyhub-ui-'));
+    writeFileSync(path.join(parent, 'secret.txt'), SECRET);
+    staticDir = path.join(parent, 'ui');
+    mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
     writeFileSync(path.join(staticDir, 'index.html'), INDEX);
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("KeyHub");');
     t = await startTestHost({ staticDir });
   });
   afterAll(async () => {
     await t?.stop();
-    rmSync(staticDir, { recursive: true, force: true });
+    rmSync(path.dirname(staticDir), { recursive: true, force: true });
   });
 
   it('serves index.html at / without the token, with a strict CSP and no-referrer', async () => {
@@ -56,9 +74,19 @@ describe('with a built UI', () => {
     expect(missing.headers.get('content-type')).not.toMatch(/html/);
   });
 
-  it('does not serve files outside the UI folder', async () => {
-    const escape = await fetch(`${t.host.origin}/..%2f..%2fetc%2fpasswd`);
-    expect(await escape.text()).not.toContain('root:');
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..\\secret.txt',
+  ])('does not serve a file beside the UI folder for %s', async (rawPath) => {
+    // Raw requests: fetch would normalise the dots away before sending.
+    const { status, body } = await rawGet(t.host.port, rawPath);
+    expect(body).not.toContain(SECRET);
+    expect(status === 403 || status === 404 || (status === 200 && body === INDEX)).toBe(true);
   });
 });
 
