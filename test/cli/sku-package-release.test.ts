@@ -85,6 +85,16 @@ describe('keyhub package, release and sku', () => {
     expect(json.features.map((f) => f.code)).toEqual(['R_Elite']);
   });
 
+  it('sku edit ID --name X keeps its feature codes, packages and every other field', async () => {
+    await run('sku', 'edit', '1', '--feature', 'R_Elite,R_WebP');
+    const { json: before } = await runJson<SkuDetail>('sku', 'show', '1');
+    const { code, json } = await runJson<SkuDetail>('sku', 'edit', '1', '--name', 'ImageResizer 4 Elite Plus');
+    expect(code).toBe(0);
+    expect(json).toEqual({ ...before, name: 'ImageResizer 4 Elite Plus', updatedAt: expect.any(String) });
+    expect(json.features.map((f) => f.code).sort()).toEqual(['R_Elite', 'R_WebP']);
+    expect(json.packages.map((p) => p.id)).toEqual([1]);
+  });
+
   it('sku list and retire', async () => {
     await run('sku', 'add', '--vendor', '1', '--code', 'R4Performance', '--release', '2016-11-02');
     const retired = await run('sku', 'retire', '2', '--at', '2024-01-01');

@@ -46,6 +46,15 @@ describe('keyhub vendor', () => {
     expect(shown.stdout).toMatch(/^City:\s+Hamburg$/m);
     expect(shown.stdout).toMatch(/^SKUs:\s+0$/m);
   });
+
+  it('edit ID --city X keeps every other field of the vendor', async () => {
+    const { json: before } = await runJson<Vendor>('vendor', 'show', '1');
+    const edited = await runJson<Vendor>('vendor', 'edit', '1', '--city', 'Tacoma');
+    expect(edited.code).toBe(0);
+    const kept = { id: 1, name: 'Imazen', street: '1919 Pike Place', region: 'WA', postal: '98101', country: 'United States', createdAt: before.createdAt };
+    expect(edited.json).toEqual({ ...kept, city: 'Tacoma', updatedAt: expect.any(String) });
+    expect((await runJson<Vendor>('vendor', 'show', '1')).json).toMatchObject({ ...kept, city: 'Tacoma' });
+  });
 });
 
 describe('keyhub feature', () => {

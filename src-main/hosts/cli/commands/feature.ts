@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { FEATURE_SORT } from '../../../api/schemas';
 import type { Feature, FeatureDetail, FeatureRow } from '../../../domain/catalog/types';
-import { action, requireYes } from '../action';
+import { action } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
 import { keyValues, listOutput, section, showDate, table, type Column } from '../format';
 import { addListOptions, listInput, type ListOptions } from '../list-options';
 import { positiveId } from '../parse';
+import { recordCommands } from '../record-commands';
 
 const VENDOR: FieldOption = { field: 'vendorId', flags: '--vendor <id>', description: 'vendor id', parse: positiveId };
 const FIELDS: FieldOption[] = [
@@ -56,43 +57,10 @@ export function featureCommand(): Command {
     }, FLAGS),
   );
 
-  feature
-    .command('show')
-    .description('show one feature code and the SKUs that grant it')
-    .argument('<id>', 'feature code id', positiveId)
-    .action(
-      action(async ({ args, session }) => {
-        const detail = await session.call('feature.get', { id: args[0] as number });
-        return { data: detail, human: featureBlock(detail) };
-      }),
-    );
-
-  addFieldOptions(
-    feature.command('edit').description('change a feature code (only the options given)').argument('<id>', 'feature code id', positiveId),
-    FIELDS,
-  ).action(
-    action<Record<string, unknown>>(async ({ args, opts, session }) => {
-      const id = args[0] as number;
-      const current = await session.call('feature.get', { id });
-      const input = { id, code: current.code, description: current.description, ...pickFields(opts, FIELDS) };
-      const updated = await session.call('feature.update', input as MethodInput<'feature.update'>);
-      return { data: updated, human: `Updated feature code ${id}.\n${featureBlock(updated)}` };
-    }, FLAGS),
-  );
-
-  feature
-    .command('delete')
-    .description('delete a feature code no SKU grants')
-    .argument('<id>', 'feature code id', positiveId)
-    .option('--yes', 'really delete')
-    .action(
-      action<{ yes?: boolean }>(async ({ args, opts, session }) => {
-        const id = args[0] as number;
-        requireYes(opts, `feature code ${id}`);
-        const deleted = await session.call('feature.delete', { id });
-        return { data: deleted, human: `Deleted feature code ${id}.` };
-      }),
-    );
+  const records = recordCommands(feature, 'feature code');
+  records.show('show one feature code and the SKUs that grant it', 'feature.get', featureBlock);
+  records.edit('feature.update', FIELDS, featureBlock);
+  records.delete('delete a feature code no SKU grants', 'feature.delete');
 
   return feature;
 }

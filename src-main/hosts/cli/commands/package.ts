@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { PACKAGE_SORT } from '../../../api/schemas';
 import type { PackageDetail, PackageRow } from '../../../domain/catalog/types';
-import { action, requireYes } from '../action';
+import { action } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
 import { keyValues, listOutput, section, showDate, table, type Column } from '../format';
 import { addListOptions, listInput, type ListOptions } from '../list-options';
 import { collectList, idList, positiveId } from '../parse';
+import { recordCommands } from '../record-commands';
 import { releaseTable } from './release';
 
 const VENDOR: FieldOption = { field: 'vendorId', flags: '--vendor <id>', description: 'vendor id', parse: positiveId };
@@ -64,43 +65,10 @@ export function packageCommand(): Command {
     }, FLAGS),
   );
 
-  pkg
-    .command('show')
-    .description('show one package with its releases and SKUs')
-    .argument('<id>', 'package id', positiveId)
-    .action(
-      action(async ({ args, session }) => {
-        const detail = await session.call('package.get', { id: args[0] as number });
-        return { data: detail, human: packageBlock(detail) };
-      }),
-    );
-
-  addFieldOptions(
-    pkg.command('edit').description('change a package (only the options given)').argument('<id>', 'package id', positiveId),
-    FIELDS,
-  ).action(
-    action<Record<string, unknown>>(async ({ args, opts, session }) => {
-      const id = args[0] as number;
-      const current = await session.call('package.get', { id });
-      const input = { id, displayName: current.displayName, skuIds: current.skus.map((s) => s.id), ...withSkuIds(pickFields(opts, FIELDS)) };
-      const updated = await session.call('package.update', input as MethodInput<'package.update'>);
-      return { data: updated, human: `Updated package ${id}.\n${packageBlock(updated)}` };
-    }, FLAGS),
-  );
-
-  pkg
-    .command('delete')
-    .description('delete a package with its releases and SKU links')
-    .argument('<id>', 'package id', positiveId)
-    .option('--yes', 'really delete')
-    .action(
-      action<{ yes?: boolean }>(async ({ args, opts, session }) => {
-        const id = args[0] as number;
-        requireYes(opts, `package ${id} and its releases`);
-        const deleted = await session.call('package.delete', { id });
-        return { data: deleted, human: `Deleted package ${id}.` };
-      }),
-    );
+  const records = recordCommands(pkg, 'package');
+  records.show('show one package with its releases and SKUs', 'package.get', packageBlock);
+  records.edit('package.update', FIELDS, packageBlock, { input: withSkuIds });
+  records.delete('delete a package with its releases and SKU links', 'package.delete', 'its releases');
 
   return pkg;
 }

@@ -3,10 +3,11 @@ import { Command } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { STABILITY_LABELS } from '../../../api/schemas';
 import type { Release } from '../../../domain/catalog/types';
-import { action, requireYes } from '../action';
+import { action } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
 import { keyValues, showDate, table } from '../format';
 import { positiveId, stability } from '../parse';
+import { recordCommands } from '../record-commands';
 
 const PACKAGE: FieldOption = { field: 'packageId', flags: '--package <id>', description: 'package id', parse: positiveId };
 const FIELDS: FieldOption[] = [
@@ -80,35 +81,9 @@ export function releaseCommand(): Command {
     }, FLAGS),
   );
 
-  addFieldOptions(
-    release
-      .command('edit')
-      .description('change a release (only the options given)')
-      .argument('<id>', 'release id', positiveId),
-    FIELDS,
-  ).action(
-    action<Record<string, unknown>>(async ({ args, opts, session }) => {
-      const current = await session.call('release.get', { id: args[0] as number });
-      const { id, displayName, version, stability: level, notesUrl, downloadUrl, releaseDate } = current;
-      const input = { id, displayName, version, stability: level, notesUrl, downloadUrl, releaseDate, ...pickFields(opts, FIELDS) };
-      const updated = await session.call('release.update', input as MethodInput<'release.update'>);
-      return { data: updated, human: `Updated release ${id}.\n${releaseBlock(updated)}` };
-    }, FLAGS),
-  );
-
-  release
-    .command('delete')
-    .description('delete a release')
-    .argument('<id>', 'release id', positiveId)
-    .option('--yes', 'really delete')
-    .action(
-      action<{ yes?: boolean }>(async ({ args, opts, session }) => {
-        const id = args[0] as number;
-        requireYes(opts, `release ${id}`);
-        const deleted = await session.call('release.delete', { id });
-        return { data: deleted, human: `Deleted release ${id}.` };
-      }),
-    );
+  const records = recordCommands(release, 'release');
+  records.edit('release.update', FIELDS, releaseBlock);
+  records.delete('delete a release', 'release.delete');
 
   return release;
 }

@@ -3,11 +3,12 @@ import { Command, Option } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { SKU_AVAILABILITY, SKU_SORT } from '../../../api/schemas';
 import type { SkuDetail, SkuRow } from '../../../domain/catalog/types';
-import { action, requireYes } from '../action';
+import { action } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
 import { keyValues, listOutput, section, showDate, showDays, showLimit, showYesNo, table, type Column } from '../format';
 import { addListOptions, listInput, type ListOptions } from '../list-options';
 import { collectList, dateOrNone, idList, numberOrNone, positiveId } from '../parse';
+import { recordCommands } from '../record-commands';
 import type { CliSession } from '../session';
 import { ApiFailure } from '../failures';
 
@@ -76,14 +77,22 @@ export function skuBlock(s: SkuDetail): string {
   return `${head}\n${section('Feature codes', features)}\n${section('Packages', packages)}`;
 }
 
-/** `--feature` takes ids or a vendor's codes; codes are looked up through the API like everything else. */
-async function resolveFeatureIds(session: CliSession, vendorId: number, values: string[]): Promise<number[]> {
+/** How messages name a SKU: "SKU 4 (R4Elite)". */
+const skuTitle = (s: SkuDetail) => `SKU ${s.id} (${s.sku})`;
+
+/**
+ * `--feature` takes ids or a vendor's codes; codes are looked up through the API like
+ * everything else. `vendorOf` is asked only when there is a code to look up.
+ */
+async function resolveFeatureIds(session: CliSession, values: string[], vendorOf: () => Promise<number>): Promise<number[]> {
   const ids: number[] = [];
+  let vendorId: number | undefined;
   for (const value of values) {
     if (/^\d+$/.test(value)) {
       ids.push(...idList([value]));
       continue;
     }
+    vendorId ??= await vendorOf();
     const page = await session.call('feature.list', { vendorId, search: value, limit: 500 });
     const match = page.items.find((f) => f.code === value);
     if (!match) {
@@ -95,37 +104,12 @@ async function resolveFeatureIds(session: CliSession, vendorId: number, values: 
   return ids;
 }
 
-async function skuInput(session: CliSession, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** The options given as API input: `--feature` codes and `--package` values become ids. */
+async function skuInput(session: CliSession, fields: Record<string, unknown>, vendorOf: () => Promise<number>): Promise<Record<string, unknown>> {
   const input = { ...fields };
-  if (Array.isArray(fields.featureIds)) {
-    input.featureIds = await resolveFeatureIds(session, Number(fields.vendorId), fields.featureIds as string[]);
-  }
+  if (Array.isArray(fields.featureIds)) input.featureIds = await resolveFeatureIds(session, fields.featureIds as string[], vendorOf);
   if (Array.isArray(fields.packageIds)) input.packageIds = idList(fields.packageIds as string[]);
   return input;
-}
-
-/** A SKU as `sku.update` takes it: every field, since an update replaces the whole SKU. */
-function currentFields(s: SkuDetail): Record<string, unknown> {
-  return {
-    id: s.id,
-    vendorId: s.vendorId,
-    sku: s.sku,
-    name: s.name,
-    privateKeyId: s.privateKeyId,
-    maxDomains: s.maxDomains,
-    editOwnershipDuration: s.editOwnershipDuration,
-    maxSupportContacts: s.maxSupportContacts,
-    changeSupportContactsDuration: s.changeSupportContactsDuration,
-    licenseDuration: s.licenseDuration,
-    autoDomainDuration: s.autoDomainDuration,
-    manualDomainDuration: s.manualDomainDuration,
-    canDeleteManualDomains: s.canDeleteManualDomains,
-    canDeleteAutoDomains: s.canDeleteAutoDomains,
-    releaseDate: s.releaseDate,
-    expirationDate: s.expirationDate,
-    featureIds: s.features.map((f) => f.id),
-    packageIds: s.packages.map((p) => p.id),
-  };
 }
 
 type SkuListOptions = ListOptions & { availability?: string };
@@ -145,31 +129,21 @@ export function skuCommand(): Command {
 
   addFieldOptions(sku.command('add').description('add a SKU'), FIELDS, ['vendorId', 'sku']).action(
     action<Record<string, unknown>>(async ({ opts, session }) => {
-      const input = await skuInput(session, pickFields(opts, FIELDS));
+      const given = pickFields(opts, FIELDS);
+      const input = await skuInput(session, given, async () => given.vendorId as number);
       const created = await session.call('sku.create', input as MethodInput<'sku.create'>);
-      return { data: created, human: `Created SKU ${created.id} (${created.sku}).\n${skuBlock(created)}` };
+      return { data: created, human: `Created ${skuTitle(created)}.\n${skuBlock(created)}` };
     }, FLAGS),
   );
 
-  sku
-    .command('show')
-    .description('show one SKU with its feature codes and packages')
-    .argument('<id>', 'SKU id', positiveId)
-    .action(
-      action(async ({ args, session }) => {
-        const detail = await session.call('sku.get', { id: args[0] as number });
-        return { data: detail, human: skuBlock(detail) };
-      }),
-    );
-
-  addFieldOptions(sku.command('edit').description('change a SKU (only the options given)').argument('<id>', 'SKU id', positiveId), FIELDS).action(
-    action<Record<string, unknown>>(async ({ args, opts, session }) => {
-      const current = await session.call('sku.get', { id: args[0] as number });
-      const input = { ...currentFields(current), ...(await skuInput(session, { vendorId: current.vendorId, ...pickFields(opts, FIELDS) })) };
-      const updated = await session.call('sku.update', input as MethodInput<'sku.update'>);
-      return { data: updated, human: `Updated SKU ${updated.id} (${updated.sku}).\n${skuBlock(updated)}` };
-    }, FLAGS),
-  );
+  const records = recordCommands(sku, 'SKU');
+  records.show('show one SKU with its feature codes and packages', 'sku.get', skuBlock);
+  records.edit('sku.update', FIELDS, skuBlock, {
+    // Codes are the new --vendor's, else the SKU's own vendor's: the one case that reads the SKU.
+    input: (given, id, session) =>
+      skuInput(session, given, async () => (given.vendorId as number | undefined) ?? (await session.call('sku.get', { id })).vendorId),
+    title: skuTitle,
+  });
 
   sku
     .command('retire')
@@ -180,23 +154,11 @@ export function skuCommand(): Command {
       action<{ at?: string }>(async ({ args, opts, session }) => {
         const input = { id: args[0] as number, ...(opts.at !== undefined && { at: opts.at }) };
         const retired = await session.call('sku.retire', input);
-        return { data: retired, human: `SKU ${retired.id} (${retired.sku}) is off sale from ${showDate(retired.expirationDate)}.` };
+        return { data: retired, human: `${skuTitle(retired)} is off sale from ${showDate(retired.expirationDate)}.` };
       }, FLAGS),
     );
 
-  sku
-    .command('delete')
-    .description('delete a SKU that has never been licensed or sold')
-    .argument('<id>', 'SKU id', positiveId)
-    .option('--yes', 'really delete')
-    .action(
-      action<{ yes?: boolean }>(async ({ args, opts, session }) => {
-        const id = args[0] as number;
-        requireYes(opts, `SKU ${id}`);
-        const deleted = await session.call('sku.delete', { id });
-        return { data: deleted, human: `Deleted SKU ${id}.` };
-      }),
-    );
+  records.delete('delete a SKU that has never been licensed or sold', 'sku.delete');
 
   return sku;
 }

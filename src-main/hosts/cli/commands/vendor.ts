@@ -3,11 +3,11 @@ import { Command } from 'commander';
 import type { MethodInput } from '../../../api/contract';
 import { VENDOR_SORT } from '../../../api/schemas';
 import type { Vendor, VendorDetail, VendorRow } from '../../../domain/catalog/types';
-import { action, requireYes } from '../action';
+import { action } from '../action';
 import { addFieldOptions, flagsByField, pickFields, type FieldOption } from '../field-options';
 import { keyValues, listOutput, showDate, type Column } from '../format';
 import { addListOptions, listInput, type ListOptions } from '../list-options';
-import { positiveId } from '../parse';
+import { recordCommands } from '../record-commands';
 
 const FIELDS: FieldOption[] = [
   { field: 'name', flags: '--name <name>', description: 'company name (unique)' },
@@ -76,44 +76,10 @@ export function vendorCommand(): Command {
     }, FLAGS),
   );
 
-  vendor
-    .command('show')
-    .description("show one vendor with its catalog's size")
-    .argument('<id>', 'vendor id', positiveId)
-    .action(
-      action(async ({ args, session }) => {
-        const detail = await session.call('vendor.get', { id: args[0] as number });
-        return { data: detail, human: vendorBlock(detail) };
-      }),
-    );
-
-  addFieldOptions(
-    vendor.command('edit').description('change a vendor (only the options given)').argument('<id>', 'vendor id', positiveId),
-    FIELDS,
-  ).action(
-    action<Record<string, unknown>>(async ({ args, opts, session }) => {
-      const id = args[0] as number;
-      const current = await session.call('vendor.get', { id });
-      const { name, street, city, region, postal, country } = current;
-      const input = { id, name, street, city, region, postal, country, ...pickFields(opts, FIELDS) };
-      const updated = await session.call('vendor.update', input as MethodInput<'vendor.update'>);
-      return { data: updated, human: `Updated vendor ${id}.\n${vendorBlock(updated)}` };
-    }, FLAGS),
-  );
-
-  vendor
-    .command('delete')
-    .description('delete a vendor that has no catalog left')
-    .argument('<id>', 'vendor id', positiveId)
-    .option('--yes', 'really delete')
-    .action(
-      action<{ yes?: boolean }>(async ({ args, opts, session }) => {
-        const id = args[0] as number;
-        requireYes(opts, `vendor ${id}`);
-        const deleted = await session.call('vendor.delete', { id });
-        return { data: deleted, human: `Deleted vendor ${id}.` };
-      }),
-    );
+  const records = recordCommands(vendor, 'vendor');
+  records.show("show one vendor with its catalog's size", 'vendor.get', vendorBlock);
+  records.edit('vendor.update', FIELDS, vendorBlock);
+  records.delete('delete a vendor that has no catalog left', 'vendor.delete');
 
   return vendor;
 }
