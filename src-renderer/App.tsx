@@ -11,7 +11,7 @@ import { FeatureListScreen } from './screens/catalog/features/FeatureListScreen'
 import { PackageDetailScreen } from './screens/catalog/packages/PackageDetailScreen';
 import { EditPackageScreen, NewPackageScreen } from './screens/catalog/packages/PackageFormScreen';
 import { PackageListScreen } from './screens/catalog/packages/PackageListScreen';
-import { ReleaseFormScreen } from './screens/catalog/packages/ReleaseFormScreen';
+import { EditReleaseScreen, NewReleaseScreen } from './screens/catalog/packages/ReleaseFormScreen';
 import { SkuDetailScreen } from './screens/catalog/skus/SkuDetailScreen';
 import { EditSkuScreen, NewSkuScreen } from './screens/catalog/skus/SkuFormScreen';
 import { SkuListScreen } from './screens/catalog/skus/SkuListScreen';
@@ -53,8 +53,8 @@ export function App() {
               <Route path="packages/new" element={<NewPackageScreen />} />
               <Route path="packages/:id" element={<PackageDetailScreen />} />
               <Route path="packages/:id/edit" element={<EditPackageScreen />} />
-              <Route path="packages/:id/releases/new" element={<ReleaseFormScreen />} />
-              <Route path="packages/:id/releases/:releaseId/edit" element={<ReleaseFormScreen />} />
+              <Route path="packages/:id/releases/new" element={<NewReleaseScreen />} />
+              <Route path="packages/:id/releases/:releaseId/edit" element={<EditReleaseScreen />} />
             </Route>
 
             {COMING_AREAS.map((area) => (

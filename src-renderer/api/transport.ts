@@ -3,7 +3,8 @@
  * otherwise HTTP to the browser host. Both answer with the same envelope.
  */
 import type { Envelope } from '../../src-main/api/errors';
-import { sessionToken } from './token';
+import { markAccessRefused } from './access';
+import { forgetToken, storedToken } from './token';
 
 export type Transport = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -24,7 +25,7 @@ function envelopeForStatus(status: number): Envelope<unknown> {
       ok: false,
       error: {
         code: 'UNAUTHORIZED',
-        message: 'This tab has no valid KeyHub token. Open the link KeyHub printed when it started.',
+        message: 'This tab has no valid KeyHub token. Open the address KeyHub printed when it started.',
       },
     };
   }
@@ -34,12 +35,22 @@ function envelopeForStatus(status: number): Envelope<unknown> {
   return { ok: false, error: { code: 'INTERNAL', message: `KeyHub answered with HTTP ${status}.` } };
 }
 
+/** A refused token is stale (KeyHub was started again) or missing: drop it, and let the shell say how to get back in. */
 async function httpInvoke(method: string, input: unknown): Promise<Envelope<unknown>> {
+  const envelope = await httpEnvelope(method, input);
+  if (!envelope.ok && envelope.error.code === 'UNAUTHORIZED') {
+    forgetToken();
+    markAccessRefused();
+  }
+  return envelope;
+}
+
+async function httpEnvelope(method: string, input: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-KeyHub-Token': sessionToken() ?? '' },
+      headers: { 'Content-Type': 'application/json', 'X-KeyHub-Token': storedToken() ?? '' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -16,6 +16,8 @@ export interface Column<T, S extends string = string> {
   align?: 'start' | 'end';
   /** Narrow columns (counts, dates) do not wrap. */
   nowrap?: boolean;
+  /** Hidden when the table's card is narrow; another cell then shows it (see NarrowOnly). */
+  wideOnly?: boolean;
 }
 
 interface DataTableProps<T, S extends string> {
@@ -79,8 +81,12 @@ export function DataTable<T, S extends string>({
   );
 }
 
-function cellClass(column: { align?: 'start' | 'end'; nowrap?: boolean }): string | undefined {
-  const classes = [column.align === 'end' && 'cell--end', column.nowrap && 'cell--nowrap'].filter(Boolean);
+function cellClass(column: { align?: 'start' | 'end'; nowrap?: boolean; wideOnly?: boolean }): string | undefined {
+  const classes = [
+    column.align === 'end' && 'cell--end',
+    column.nowrap && 'cell--nowrap',
+    column.wideOnly && 'cell--wide-only',
+  ].filter(Boolean);
   return classes.length ? classes.join(' ') : undefined;
 }
 
@@ -121,4 +127,9 @@ function HeaderCell<T, S extends string>({ column, sort, dir, onSort }: HeaderCe
       </button>
     </th>
   );
+}
+
+/** Content shown only while the table is narrow: what a hidden `wideOnly` column held. */
+export function NarrowOnly({ children }: { children: ReactNode }) {
+  return <span className="narrow-only muted">{children}</span>;
 }

@@ -2,7 +2,7 @@
  * A modal built on the native <dialog>: the browser traps focus inside it, makes the
  * page behind inert, and turns Esc into a cancel we route to `onClose`.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -17,11 +17,21 @@ export function Dialog({ title, children, actions, onClose, alert }: DialogProps
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  // Set when this component closes the dialog itself (on unmount): that close is no user's request.
+  const closingItself = useRef(false);
 
-  useEffect(() => {
+  // A layout effect, so the dialog closes while still in the page: removed open, it
+  // would leave focus nowhere. Focus then goes back to where it was (the field being edited).
+  useLayoutEffect(() => {
     const dialog = ref.current;
+    const focusedBefore = document.activeElement;
+    closingItself.current = false;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      closingItself.current = true;
+      dialog?.close();
+      if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus();
+    };
   }, []);
 
   return (
@@ -34,6 +44,11 @@ export function Dialog({ title, children, actions, onClose, alert }: DialogProps
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      onClose={(event) => {
+        // Chrome may close a dialog on Esc without a cancel event (no user activation
+        // since the last one); the state must follow, or the next open would be lost.
+        if (!closingItself.current && !event.currentTarget.open) onClose();
       }}
     >
       <h2 id={titleId} className="dialog__title">

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Page } from '../../src-main/domain/catalog/types';
+import { ApiError } from '../api/client';
 import type { QueryState } from '../hooks/useApiQuery';
 import { EmptyState } from './EmptyState';
 import { Pagination } from './Pagination';
@@ -22,7 +23,25 @@ interface ListBodyProps<T> {
 }
 
 export function ListBody<T>({ query, noun, onPage, filtered, onClearFilters, emptyState, children }: ListBodyProps<T>) {
-  const { data, error, loading, reload } = query;
+  const { error, loading, reload } = query;
+  // While another page, sort or search loads, the rows on screen stay (dimmed).
+  const data = query.data ?? query.lastData;
+  if (error instanceof ApiError && error.code === 'VALIDATION') {
+    // The list's own parameters were refused: the API's wording is about fields the
+    // user never saw, so say it in terms of what they did.
+    return (
+      <EmptyState
+        title={`The ${noun} cannot be listed with this search or filter.`}
+        action={
+          <button type="button" className="button" onClick={onClearFilters}>
+            Clear search and filters
+          </button>
+        }
+      >
+        <p>Try a shorter search, or choose the filters again.</p>
+      </EmptyState>
+    );
+  }
   if (error) {
     return (
       <EmptyState

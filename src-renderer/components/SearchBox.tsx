@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { SEARCH_MAX_LENGTH } from '../hooks/useListParams';
 
 interface SearchBoxProps {
   value: string;
@@ -40,6 +41,7 @@ export function SearchBox({ value, onSearch, placeholder, label }: SearchBoxProp
         aria-label={label}
         placeholder={placeholder}
         value={text}
+        maxLength={SEARCH_MAX_LENGTH}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && text) {

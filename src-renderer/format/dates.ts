@@ -4,6 +4,7 @@
  * Timestamps (created, updated) are moments and are shown in local time.
  */
 import { format, parseISO } from 'date-fns';
+import { isIncompleteDate, type DateInput } from '../forms/dateInput';
 
 function utcCalendarDay(iso: string): Date {
   const d = parseISO(iso);
@@ -21,12 +22,12 @@ export function formatMoment(iso: string | null | undefined, fallback = '—'): 
 }
 
 /** The `YYYY-MM-DD` a date input shows for a stored date. */
-export function toDateInput(iso: string | null | undefined): string {
+export function toDateInput(iso: string | null | undefined): DateInput {
   return iso ? iso.slice(0, 10) : '';
 }
 
 /** Today's UTC day as `YYYY-MM-DD`, a sensible default for a new release. */
-export function todayInput(): string {
+export function todayInput(): DateInput {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -34,7 +35,10 @@ export function todayInput(): string {
  * What to send for a date field: the stored value untouched when the day was not
  * edited (keeps a retirement's exact time), else the day the user picked.
  */
-export function dateForApi(input: string, original: string | null | undefined): string | null {
+export function dateForApi(input: DateInput, original: string | null | undefined): string | null {
+  // Forms refuse a half-typed date before they build their input; should one get this
+  // far, send text the API rejects rather than null, which would mean "no date".
+  if (isIncompleteDate(input)) return 'incomplete date';
   if (input === '') return null;
   return original && toDateInput(original) === input ? original : input;
 }

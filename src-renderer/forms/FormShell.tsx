@@ -1,22 +1,34 @@
 /**
  * The frame of every create/edit form: Enter submits (from any single-line field or
- * checkbox), Esc cancels, the first bad field gets focus after a refused save, and a
- * banner says what went wrong.
+ * checkbox), Esc and Cancel leave (asking first when there are unsaved changes), the
+ * first bad field gets focus after a refused save, and a banner says what went wrong.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Dialog } from '../components/Dialog';
+
+/** What the frame needs from the form's state (see useRecordForm). */
+export interface FormControls {
+  save: () => void;
+  /** Leaves without saving. */
+  leave: () => void;
+  /** Something differs from where the form started. */
+  dirty: boolean;
+  saving: boolean;
+  banner: string | null;
+  /** Grows on every refused save. */
+  failures: number;
+}
 
 interface FormShellProps {
-  onSubmit: () => void;
-  onCancel: () => void;
-  saving: boolean;
+  form: FormControls;
   submitLabel: string;
-  banner: string | null;
-  failures: number;
   children: ReactNode;
 }
 
-export function FormShell({ onSubmit, onCancel, saving, submitLabel, banner, failures, children }: FormShellProps) {
+export function FormShell({ form, submitLabel, children }: FormShellProps) {
   const formRef = useRef<HTMLFormElement>(null);
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const { failures } = form;
 
   useEffect(() => {
     if (failures === 0) return;
@@ -24,12 +36,17 @@ export function FormShell({ onSubmit, onCancel, saving, submitLabel, banner, fai
     firstBad?.focus();
   }, [failures]);
 
+  function cancel() {
+    if (form.dirty) setAskingToDiscard(true);
+    else form.leave();
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.defaultPrevented) return;
     const target = event.target as HTMLElement;
     if (event.key === 'Escape') {
       event.preventDefault();
-      onCancel();
+      cancel();
     } else if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'checkbox') {
       // Browsers toggle checkboxes with Space but ignore Enter; make Enter save, as in text fields.
       event.preventDefault();
@@ -41,32 +58,59 @@ export function FormShell({ onSubmit, onCancel, saving, submitLabel, banner, fai
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form card"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!saving) onSubmit();
-      }}
-    >
-      {banner && (
-        <div className="form__banner" role="alert">
-          {banner}
+    <>
+      <form
+        ref={formRef}
+        className="form card"
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!form.saving) form.save();
+        }}
+      >
+        {form.banner && (
+          <div className="form__banner" role="alert">
+            {form.banner}
+          </div>
+        )}
+        {children}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {form.saving ? 'Saving…' : submitLabel}
+          </button>
+          <button type="button" className="button" onClick={cancel}>
+            Cancel
+          </button>
+          <span className="form__keys muted">Enter saves · Esc cancels</span>
         </div>
-      )}
-      {children}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <span className="form__keys muted">Enter saves · Esc cancels</span>
-      </div>
-    </form>
+      </form>
+      {/* Outside the <form>: its keys (Esc, Enter) must not reach the form's own handlers. */}
+      {askingToDiscard && <DiscardChangesDialog onKeep={() => setAskingToDiscard(false)} onDiscard={form.leave} />}
+    </>
+  );
+}
+
+/** Esc or "Keep editing" goes back to the form; the safe choice has focus. */
+function DiscardChangesDialog({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  return (
+    <Dialog
+      alert
+      title="Discard your changes?"
+      onClose={onKeep}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onKeep} autoFocus>
+            Keep editing
+          </button>
+          <button type="button" className="button button--danger" onClick={onDiscard}>
+            Discard changes
+          </button>
+        </>
+      }
+    >
+      <p>What you changed in this form has not been saved.</p>
+    </Dialog>
   );
 }
 

@@ -2,7 +2,8 @@
  * Form fields: a label bound to its control, an optional hint, and the error message
  * under it (announced, linked with aria-describedby, and marked aria-invalid).
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { INCOMPLETE_DATE_MESSAGE, isIncompleteDate, readDateInput, type DateInput } from './dateInput';
 
 interface FieldFrameProps {
   name: string;
@@ -32,6 +33,15 @@ function FieldFrame({ name, label, hint, error, required, wide, children }: Fiel
         {required && <span className="field__required"> (required)</span>}
       </label>
       {children}
+      <FieldMessages name={name} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The hint and the error under a control, with the ids its aria-describedby names. */
+function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <p className="field__hint" id={hintId(name)}>
           {hint}
@@ -42,7 +52,7 @@ function FieldFrame({ name, label, hint, error, required, wide, children }: Fiel
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -56,42 +66,82 @@ interface CommonProps {
   wide?: boolean;
 }
 
+/** What every control shares: its id for the label, and its hint and error for screen readers. */
+function controlAttributes({ name, hint, error, required, autoFocus }: CommonProps) {
+  return {
+    id: fieldId(name),
+    name,
+    required,
+    autoFocus,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(name, hint, error),
+  } as const;
+}
+
 interface TextFieldProps extends CommonProps {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
-  type?: 'text' | 'url' | 'date';
+  type?: 'text' | 'url';
   /** Monospace for codes and keys. */
   code?: boolean;
   maxLength?: number;
 }
 
 export function TextField({ value, onChange, placeholder, type = 'text', code, maxLength, ...frame }: TextFieldProps) {
-  const { name, hint, error, required, autoFocus } = frame;
   return (
     <FieldFrame {...frame}>
       <input
-        id={fieldId(name)}
-        name={name}
+        {...controlAttributes(frame)}
         type={type}
         className={code ? 'input input--code' : 'input'}
         value={value}
         placeholder={placeholder}
         maxLength={maxLength}
-        autoFocus={autoFocus}
-        required={required}
         spellCheck={code ? false : undefined}
         autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       />
     </FieldFrame>
   );
 }
 
-export function DateField(props: Omit<TextFieldProps, 'type' | 'placeholder' | 'code'>) {
-  return <TextField {...props} type="date" />;
+interface DateFieldProps extends CommonProps {
+  value: DateInput;
+  onChange: (value: DateInput) => void;
+}
+
+/**
+ * A date box that knows a half-typed date from an empty one, and says so once the
+ * user leaves it (the form also refuses to save it).
+ */
+export function DateField({ value, onChange, ...frame }: DateFieldProps) {
+  const [left, setLeft] = useState(false);
+  const error = frame.error ?? (left && isIncompleteDate(value) ? INCOMPLETE_DATE_MESSAGE : undefined);
+  // Typing into an empty date box fires no input event until the date is whole, so the
+  // box is read again on every key and when focus leaves it.
+  const report = (input: HTMLInputElement) => {
+    const next = readDateInput(input);
+    if (next !== value) onChange(next);
+  };
+  return (
+    <FieldFrame {...frame} error={error}>
+      <input
+        {...controlAttributes({ ...frame, error })}
+        type="date"
+        className="input"
+        value={isIncompleteDate(value) ? '' : value}
+        autoComplete="off"
+        onChange={(e) => report(e.target)}
+        onKeyUp={(e) => report(e.currentTarget)}
+        onFocus={() => setLeft(false)}
+        onBlur={(e) => {
+          setLeft(true);
+          report(e.currentTarget);
+        }}
+      />
+    </FieldFrame>
+  );
 }
 
 interface NumberFieldProps extends CommonProps {
@@ -106,22 +156,17 @@ interface NumberFieldProps extends CommonProps {
  * which here means "no limit"; as text, zod can say what is wrong.
  */
 export function NumberField({ value, onChange, unit, ...frame }: NumberFieldProps) {
-  const { name, hint, error, autoFocus } = frame;
   return (
     <FieldFrame {...frame}>
       <span className="input-with-unit">
         <input
-          id={fieldId(name)}
-          name={name}
+          {...controlAttributes(frame)}
           type="text"
           inputMode="numeric"
           className="input input--number"
           value={value}
           placeholder="No limit"
-          autoFocus={autoFocus}
           autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(name, hint, error)}
           onChange={(e) => onChange(e.target.value)}
         />
         {unit && <span className="input-with-unit__unit">{unit}</span>}
@@ -138,19 +183,14 @@ interface TextAreaFieldProps extends CommonProps {
 }
 
 export function TextAreaField({ value, onChange, rows = 3, placeholder, ...frame }: TextAreaFieldProps) {
-  const { name, hint, error, autoFocus } = frame;
   return (
     <FieldFrame {...frame} wide>
       <textarea
-        id={fieldId(name)}
-        name={name}
+        {...controlAttributes(frame)}
         className="input input--textarea"
         rows={rows}
         value={value}
         placeholder={placeholder}
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       />
     </FieldFrame>
@@ -166,20 +206,9 @@ interface SelectFieldProps extends CommonProps {
 }
 
 export function SelectField({ value, onChange, options, placeholder, ...frame }: SelectFieldProps) {
-  const { name, hint, error, autoFocus, required } = frame;
   return (
     <FieldFrame {...frame}>
-      <select
-        id={fieldId(name)}
-        name={name}
-        className="input"
-        value={value}
-        autoFocus={autoFocus}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      >
+      <select {...controlAttributes(frame)} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -217,16 +246,7 @@ export function CheckboxField({ name, label, hint, checked, onChange, error }: C
         <label htmlFor={fieldId(name)} className="checkbox-field__label">
           {label}
         </label>
-        {hint && (
-          <p className="field__hint" id={hintId(name)}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field__error" id={errorId(name)}>
-            {error}
-          </p>
-        )}
+        <FieldMessages name={name} hint={hint} error={error} />
       </div>
     </div>
   );

@@ -10,13 +10,14 @@ import { api, ApiError, messageOf } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
 
-export interface ApiForm<M extends MethodName> {
+export interface ApiForm {
   errors: FieldErrors;
   banner: string | null;
   saving: boolean;
   /** Grows on every refused submit, so the form can move focus to the first bad field. */
   failures: number;
-  submit: (input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
+  /** Checks and sends `input`; the answer, or undefined when refused (the messages are shown). */
+  submit: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
   /** Refuses a save for a reason only the form knows (no vendor chosen yet). */
   reject: (fields: FieldErrors) => void;
   clearError: (field: string) => void;
@@ -38,7 +39,7 @@ export function errorFor(errors: FieldErrors, field: string): string | undefined
   return nested ? errors[nested] : undefined;
 }
 
-export function useApiForm<M extends MethodName>(method: M): ApiForm<M> {
+export function useApiForm(): ApiForm {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -55,7 +56,7 @@ export function useApiForm<M extends MethodName>(method: M): ApiForm<M> {
     return count === 1 ? 'One field needs attention.' : `${count} fields need attention.`;
   };
 
-  async function submit(input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
+  async function submit<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
     const schema = contract[method].input as z.ZodType;
     const checked = schema.safeParse(input);
     if (!checked.success) {

@@ -1,11 +1,20 @@
 /**
  * A list's search, sort, page and filters live in the URL (inside the hash route), so
- * Back returns to the same view and a reload keeps it.
+ * Back returns to the same view and a reload keeps it. An address can say anything, so
+ * what it says is brought within what the API accepts before it is sent: a list never
+ * fails over its own parameters.
  */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { vendorList } from '../../src-main/api/schemas';
 
 export const PAGE_SIZE = 25;
+
+/** The longest search the API takes (listQuery's `search`, the same for every list). */
+export const SEARCH_MAX_LENGTH = vendorList.shape.search.unwrap().maxLength ?? 256;
+
+/** Beyond this page the offset would no longer be a safe integer (the API refuses it). */
+const LAST_POSSIBLE_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / PAGE_SIZE);
 
 export type SortDir = 'asc' | 'desc';
 
@@ -15,6 +24,8 @@ export interface ListParams<S extends string> {
   dir: SortDir;
   page: number;
   filter: (name: string) => string;
+  /** A filter that names a record (`vendor=3`); undefined when absent or not an id. */
+  idFilter: (name: string) => number | undefined;
   setSearch: (text: string) => void;
   setSort: (sort: S) => void;
   setPage: (page: number) => void;
@@ -31,8 +42,8 @@ export function useListParams<S extends string>(sortable: readonly S[], defaultS
   const rawSort = params.get('sort') as S | null;
   const sort = rawSort && sortable.includes(rawSort) ? rawSort : defaultSort;
   const dir: SortDir = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const search = params.get('q') ?? '';
+  const page = Math.min(LAST_POSSIBLE_PAGE, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
+  const search = (params.get('q') ?? '').slice(0, SEARCH_MAX_LENGTH);
 
   const update = useCallback(
     (changes: Record<string, string | null>, resetPage: boolean) => {
@@ -58,6 +69,7 @@ export function useListParams<S extends string>(sortable: readonly S[], defaultS
     dir,
     page,
     filter: (name) => params.get(name) ?? '',
+    idFilter: (name) => recordId(params.get(name)),
     setSearch: (text) => update({ q: text.trim() }, true),
     setSort: (next) =>
       update({ sort: next, dir: next === sort && dir === 'asc' ? 'desc' : 'asc' }, true),
@@ -83,4 +95,9 @@ export function useListParams<S extends string>(sortable: readonly S[], defaultS
       offset: (page - 1) * PAGE_SIZE,
     },
   };
+}
+
+function recordId(text: string | null): number | undefined {
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useAccessRefused } from '../hooks/useAccessRefused';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { NoAccess } from './NoAccess';
 import { SideNav } from './SideNav';
@@ -11,9 +12,10 @@ import { TopBar } from './TopBar';
 export function AppShell() {
   const info = useApiQuery('app.info', {});
   const location = useLocation();
+  const tokenRefused = useAccessRefused();
 
-  const refused = info.error instanceof ApiError && ['UNAUTHORIZED', 'FORBIDDEN'].includes(info.error.code);
-  if (refused && info.error) return <NoAccess message={info.error.message} />;
+  if (tokenRefused) return <NoAccess />;
+  if (info.error instanceof ApiError && info.error.code === 'FORBIDDEN') return <NoAccess detail={info.error.message} />;
 
   return (
     <div className="app">

@@ -5,24 +5,19 @@ import { AvailabilityBadge } from '../../../components/Badges';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Facts } from '../../../components/Facts';
-import { LoadState } from '../../../components/LoadState';
 import { PageHeader } from '../../../components/PageHeader';
 import { Section } from '../../../components/Section';
 import { useToast } from '../../../components/Toasts';
 import { formatMoment } from '../../../format/dates';
-import { useApiQuery } from '../../../hooks/useApiQuery';
+import { useWholeList } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
-import { useRouteId } from '../shared/useRouteId';
-import { NotFoundScreen } from '../../NotFoundScreen';
+import { RouteRecord } from '../shared/RouteRecord';
 
 export function FeatureDetailScreen() {
-  const id = useRouteId();
-  const feature = useApiQuery('feature.get', id ? { id } : null);
-  if (!id) return <NotFoundScreen />;
   return (
-    <LoadState data={feature.data} error={feature.error} what="feature code" onRetry={feature.reload}>
+    <RouteRecord method="feature.get" what="feature code">
       {(f) => <FeatureDetailView feature={f} />}
-    </LoadState>
+    </RouteRecord>
   );
 }
 
@@ -30,8 +25,8 @@ function FeatureDetailView({ feature }: { feature: FeatureDetail }) {
   const navigate = useNavigate();
   const toast = useToast();
   // The detail lists SKU refs only; the SKU list adds each SKU's availability.
-  const skus = useApiQuery('sku.list', { vendorId: feature.vendorId, limit: 500, sort: 'sku' });
-  const availabilityOf = new Map((skus.data?.items ?? []).map((s) => [s.id, s.availability]));
+  const skus = useWholeList('sku.list', { vendorId: feature.vendorId, sort: 'sku' });
+  const availabilityOf = new Map((skus.data ?? []).map((s) => [s.id, s.availability]));
 
   return (
     <>

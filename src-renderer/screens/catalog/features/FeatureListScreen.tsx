@@ -17,7 +17,7 @@ const columns = featureColumns({ withVendor: true });
 
 export function FeatureListScreen() {
   const params = useListParams(FEATURE_SORT, 'code');
-  const vendorId = Number(params.filter('vendor')) || undefined;
+  const vendorId = params.idFilter('vendor');
   const list = useApiQuery('feature.list', { ...params.query, vendorId });
   const vendors = useVendorOptions();
 

@@ -4,26 +4,20 @@ import { api } from '../../../api/client';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Facts } from '../../../components/Facts';
-import { LoadState } from '../../../components/LoadState';
 import { PageHeader } from '../../../components/PageHeader';
 import { Section } from '../../../components/Section';
 import { useToast } from '../../../components/Toasts';
 import { formatDay, formatMoment } from '../../../format/dates';
 import { plural } from '../../../format/numbers';
-import { useApiQuery } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
-import { useRouteId } from '../shared/useRouteId';
+import { RouteRecord } from '../shared/RouteRecord';
 import { ReleasesTable } from './ReleasesTable';
-import { NotFoundScreen } from '../../NotFoundScreen';
 
 export function PackageDetailScreen() {
-  const id = useRouteId();
-  const pkg = useApiQuery('package.get', id ? { id } : null);
-  if (!id) return <NotFoundScreen />;
   return (
-    <LoadState data={pkg.data} error={pkg.error} what="package" onRetry={pkg.reload}>
-      {(p) => <PackageDetailView pkg={p} reload={pkg.reload} />}
-    </LoadState>
+    <RouteRecord method="package.get" what="package">
+      {(p, reload) => <PackageDetailView pkg={p} reload={reload} />}
+    </RouteRecord>
   );
 }
 

@@ -1,65 +1,59 @@
-import { useNavigate, useSearchParams } from 'react-router';
 import type { PackageDetail } from '../../../../src-main/domain/catalog/types';
-import { LoadState } from '../../../components/LoadState';
 import { PageHeader } from '../../../components/PageHeader';
-import { useToast } from '../../../components/Toasts';
 import { ChoiceList } from '../../../forms/ChoiceList';
-import { ReadOnlyField, SelectField, TextField } from '../../../forms/fields';
+import { ReadOnlyField, TextField } from '../../../forms/fields';
 import { FormSection, FormShell } from '../../../forms/FormShell';
-import { errorFor, useApiForm } from '../../../forms/useApiForm';
-import { useFormValues } from '../../../forms/useFormValues';
-import { useApiQuery } from '../../../hooks/useApiQuery';
+import { useRecordForm } from '../../../forms/useRecordForm';
+import { useWholeList } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
-import { useRouteId } from '../shared/useRouteId';
+import { RouteRecord } from '../shared/RouteRecord';
+import { usePresetVendorId } from '../shared/usePresetVendorId';
 import { useVendorOptions } from '../shared/useVendorOptions';
-import { NotFoundScreen } from '../../NotFoundScreen';
+import { requireVendor, VendorSelectField } from '../shared/VendorSelectField';
 
 export function NewPackageScreen() {
-  const [params] = useSearchParams();
-  return <PackageForm presetVendorId={params.get('vendorId') ?? ''} />;
+  const presetVendorId = usePresetVendorId();
+  return <PackageForm key={presetVendorId} presetVendorId={presetVendorId} />;
 }
 
 export function EditPackageScreen() {
-  const id = useRouteId();
-  const pkg = useApiQuery('package.get', id ? { id } : null);
-  if (!id) return <NotFoundScreen />;
   return (
-    <LoadState data={pkg.data} error={pkg.error} what="package" onRetry={pkg.reload}>
-      {(p) => <PackageForm pkg={p} presetVendorId={String(p.vendorId)} />}
-    </LoadState>
+    <RouteRecord method="package.get" what="package">
+      {(pkg) => <PackageForm pkg={pkg} presetVendorId={String(pkg.vendorId)} />}
+    </RouteRecord>
   );
 }
 
 function PackageForm({ pkg, presetVendorId }: { pkg?: PackageDetail; presetVendorId: string }) {
-  const navigate = useNavigate();
-  const toast = useToast();
-  const create = useApiForm('package.create');
-  const update = useApiForm('package.update');
-  const form = pkg ? update : create;
-  const vendors = useVendorOptions();
-  const { values, set, setValues } = useFormValues(
-    { vendorId: presetVendorId, displayName: pkg?.displayName ?? '', skuIds: pkg?.skus.map((s) => s.id) ?? [] },
-    form.clearError,
-  );
+  const vendors = useVendorOptions(!pkg);
+  const form = useRecordForm({
+    record: pkg,
+    initialValues: () => ({ vendorId: presetVendorId, displayName: pkg?.displayName ?? '', skuIds: pkg?.skus.map((s) => s.id) ?? [] }),
+    check: requireVendor('Choose the vendor that ships this package.'),
+    create: {
+      method: 'package.create',
+      input: (values) => ({ vendorId: Number(values.vendorId), displayName: values.displayName, skuIds: values.skuIds }),
+    },
+    update: {
+      method: 'package.update',
+      input: (values, p) => ({ id: p.id, displayName: values.displayName, skuIds: values.skuIds }),
+    },
+    afterSave: (saved, added) => ({
+      message: added ? `Package “${saved.displayName}” added. Now add its first release.` : `Package “${saved.displayName}” saved.`,
+      to: paths.package(saved.id),
+    }),
+    leaveTo: pkg ? paths.package(pkg.id) : paths.packages,
+  });
+  const { values, set, setValues, error } = form;
   const vendorId = Number(values.vendorId) || null;
-  const skus = useApiQuery('sku.list', vendorId ? { vendorId, sort: 'sku', limit: 500 } : null);
+  const skus = useWholeList('sku.list', vendorId ? { vendorId, sort: 'sku' } : null);
 
-  const cancel = () => navigate(pkg ? paths.package(pkg.id) : paths.packages);
-
-  async function save() {
-    let saved;
-    if (pkg) {
-      saved = await update.submit({ id: pkg.id, displayName: values.displayName, skuIds: values.skuIds });
-    } else {
-      if (!vendorId) return create.reject({ vendorId: 'Choose the vendor that ships this package.' });
-      saved = await create.submit({ vendorId, displayName: values.displayName, skuIds: values.skuIds });
-    }
-    if (!saved) return;
-    toast.success(pkg ? `Package “${saved.displayName}” saved.` : `Package “${saved.displayName}” added. Now add its first release.`);
-    navigate(paths.package(saved.id), { replace: true });
+  function chooseVendor(next: string) {
+    // SKUs belong to one vendor: a new vendor starts a new selection.
+    setValues((current) => ({ ...current, vendorId: next, skuIds: [] }));
+    form.clearError('vendorId');
   }
 
-  const err = (field: string) => errorFor(form.errors, field);
   return (
     <>
       <PageHeader
@@ -67,28 +61,14 @@ function PackageForm({ pkg, presetVendorId }: { pkg?: PackageDetail; presetVendo
         subtitle={pkg ? undefined : 'A download your licenses give access to. Releases are added on the package’s page.'}
         back={pkg ? { to: paths.package(pkg.id), label: pkg.displayName } : { to: paths.packages, label: 'Packages' }}
       />
-      <FormShell onSubmit={save} onCancel={cancel} saving={form.saving} submitLabel={pkg ? 'Save changes' : 'Add package'} banner={form.banner} failures={form.failures}>
+      <FormShell form={form.controls} submitLabel={pkg ? 'Save changes' : 'Add package'}>
         <FormSection title="Package">
           {pkg ? (
             <ReadOnlyField label="Vendor" hint="A package stays with its vendor.">
               {pkg.vendorName}
             </ReadOnlyField>
           ) : (
-            <SelectField
-              name="vendorId"
-              label="Vendor"
-              required
-              autoFocus={!presetVendorId}
-              value={values.vendorId}
-              onChange={(v) => {
-                // SKUs belong to one vendor: a new vendor starts a new selection.
-                setValues((current) => ({ ...current, vendorId: v, skuIds: [] }));
-                form.clearError('vendorId');
-              }}
-              options={vendors.options}
-              placeholder={vendors.loading ? 'Loading vendors…' : vendors.options.length ? 'Choose a vendor…' : 'No vendors yet: add one first'}
-              error={err('vendorId')}
-            />
+            <VendorSelectField vendors={vendors} autoFocus={!presetVendorId} value={values.vendorId} onChange={chooseVendor} error={error('vendorId')} />
           )}
           <TextField
             name="displayName"
@@ -97,7 +77,7 @@ function PackageForm({ pkg, presetVendorId }: { pkg?: PackageDetail; presetVendo
             autoFocus={Boolean(pkg || presetVendorId)}
             value={values.displayName}
             onChange={(v) => set('displayName', v)}
-            error={err('displayName')}
+            error={error('displayName')}
             placeholder="Resizer for Windows"
           />
         </FormSection>
@@ -106,11 +86,11 @@ function PackageForm({ pkg, presetVendorId }: { pkg?: PackageDetail; presetVendo
             <ChoiceList
               name="skuIds"
               legend="SKUs"
-              loading={Boolean(vendorId) && !skus.data && !skus.error}
-              choices={(skus.data?.items ?? []).map((s) => ({ id: s.id, label: s.sku, detail: s.name }))}
+              loading={skus.loading && !skus.data}
+              choices={(skus.data ?? []).map((s) => ({ id: s.id, label: s.sku, detail: s.name }))}
               selected={values.skuIds}
               onChange={(ids) => set('skuIds', ids)}
-              error={err('skuIds')}
+              error={error('skuIds') ?? skus.error?.message}
               empty={<p className="muted">{vendorId ? 'This vendor has no SKUs yet. You can link SKUs later.' : 'Choose a vendor first.'}</p>}
             />
           </div>

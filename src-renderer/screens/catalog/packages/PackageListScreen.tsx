@@ -17,7 +17,7 @@ const columns = packageColumns({ withVendor: true });
 
 export function PackageListScreen() {
   const params = useListParams(PACKAGE_SORT, 'displayName');
-  const vendorId = Number(params.filter('vendor')) || undefined;
+  const vendorId = params.idFilter('vendor');
   const list = useApiQuery('package.list', { ...params.query, vendorId });
   const vendors = useVendorOptions();
 

@@ -1,8 +1,14 @@
-import { useApiQuery } from '../../../hooks/useApiQuery';
+import { useWholeList } from '../../../hooks/useApiQuery';
 
-/** Every vendor as a select option (a catalog has tens of vendors, not thousands). */
-export function useVendorOptions() {
-  const vendors = useApiQuery('vendor.list', { sort: 'name', dir: 'asc', limit: 500 });
-  const options = (vendors.data?.items ?? []).map((v) => ({ value: String(v.id), label: v.name }));
-  return { options, loading: vendors.data === undefined && !vendors.error, error: vendors.error };
+export interface VendorOptions {
+  options: { value: string; label: string }[];
+  loading: boolean;
+  error: Error | undefined;
+}
+
+/** Every vendor as a select option, however many there are; `wanted` false loads nothing (an edit form). */
+export function useVendorOptions(wanted = true): VendorOptions {
+  const vendors = useWholeList('vendor.list', wanted ? { sort: 'name', dir: 'asc' } : null);
+  const options = (vendors.data ?? []).map((v) => ({ value: String(v.id), label: v.name }));
+  return { options, loading: wanted && vendors.data === undefined && !vendors.error, error: vendors.error };
 }

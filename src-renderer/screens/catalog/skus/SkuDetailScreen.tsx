@@ -5,26 +5,20 @@ import { AvailabilityBadge } from '../../../components/Badges';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Facts } from '../../../components/Facts';
-import { LoadState } from '../../../components/LoadState';
 import { PageHeader } from '../../../components/PageHeader';
 import { Section } from '../../../components/Section';
 import { useToast } from '../../../components/Toasts';
 import { formatDay, formatMoment } from '../../../format/dates';
 import { formatDays, formatLimit, plural } from '../../../format/numbers';
-import { useApiQuery } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
-import { useRouteId } from '../shared/useRouteId';
+import { RouteRecord } from '../shared/RouteRecord';
 import { RetireSkuButton } from './RetireSkuButton';
-import { NotFoundScreen } from '../../NotFoundScreen';
 
 export function SkuDetailScreen() {
-  const id = useRouteId();
-  const sku = useApiQuery('sku.get', id ? { id } : null);
-  if (!id) return <NotFoundScreen />;
   return (
-    <LoadState data={sku.data} error={sku.error} what="SKU" onRetry={sku.reload}>
-      {(s) => <SkuDetailView sku={s} reload={sku.reload} />}
-    </LoadState>
+    <RouteRecord method="sku.get" what="SKU">
+      {(s, reload) => <SkuDetailView sku={s} reload={reload} />}
+    </RouteRecord>
   );
 }
 

@@ -25,7 +25,7 @@ function asAvailability(value: string): Availability | undefined {
 
 export function SkuListScreen() {
   const params = useListParams(SKU_SORT, 'sku');
-  const vendorId = Number(params.filter('vendor')) || undefined;
+  const vendorId = params.idFilter('vendor');
   const availability = asAvailability(params.filter('availability'));
   const list = useApiQuery('sku.list', { ...params.query, vendorId, availability });
   const vendors = useVendorOptions();

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { SKU_SORT } from '../../../../src-main/api/schemas';
 import type { SkuRow } from '../../../../src-main/domain/catalog/types';
 import { AvailabilityBadge } from '../../../components/Badges';
-import type { Column } from '../../../components/DataTable';
+import { NarrowOnly, type Column } from '../../../components/DataTable';
 import { formatDay } from '../../../format/dates';
 import { paths } from '../shared/paths';
 
@@ -22,8 +22,19 @@ export function skuColumns({ withVendor }: { withVendor: boolean }): Column<SkuR
         </Link>
       ),
     },
-    { id: 'name', header: 'Name', sortKey: 'name', cell: (s) => s.name ?? <span className="muted">—</span> },
-    withVendor && { id: 'vendor', header: 'Vendor', sortKey: 'vendor', cell: (s) => s.vendorName },
+    {
+      id: 'name',
+      header: 'Name',
+      sortKey: 'name',
+      cell: (s) => (
+        <>
+          {s.name ?? <span className="muted">—</span>}
+          {withVendor && <NarrowOnly>{s.vendorName}</NarrowOnly>}
+        </>
+      ),
+    },
+    // Near the window's minimum width the vendor moves under the name, so the counts stay in view.
+    withVendor && { id: 'vendor', header: 'Vendor', sortKey: 'vendor', wideOnly: true, cell: (s) => s.vendorName },
     { id: 'availability', header: 'Availability', nowrap: true, cell: (s) => <AvailabilityBadge availability={s.availability} /> },
     { id: 'releaseDate', header: 'Released', sortKey: 'releaseDate', nowrap: true, cell: (s) => formatDay(s.releaseDate) },
     { id: 'expirationDate', header: 'Expires', sortKey: 'expirationDate', nowrap: true, cell: (s) => formatDay(s.expirationDate, 'Never') },

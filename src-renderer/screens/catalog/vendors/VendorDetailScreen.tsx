@@ -3,24 +3,18 @@ import type { VendorDetail } from '../../../../src-main/domain/catalog/types';
 import { api } from '../../../api/client';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { Facts } from '../../../components/Facts';
-import { LoadState } from '../../../components/LoadState';
 import { PageHeader } from '../../../components/PageHeader';
 import { useToast } from '../../../components/Toasts';
 import { formatMoment } from '../../../format/dates';
-import { useApiQuery } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
-import { useRouteId } from '../shared/useRouteId';
+import { RouteRecord } from '../shared/RouteRecord';
 import { VendorFeaturesSection, VendorPackagesSection, VendorSkusSection } from './VendorCatalogSections';
-import { NotFoundScreen } from '../../NotFoundScreen';
 
 export function VendorDetailScreen() {
-  const id = useRouteId();
-  const vendor = useApiQuery('vendor.get', id ? { id } : null);
-  if (!id) return <NotFoundScreen />;
   return (
-    <LoadState data={vendor.data} error={vendor.error} what="vendor" onRetry={vendor.reload}>
+    <RouteRecord method="vendor.get" what="vendor">
       {(v) => <VendorDetailView vendor={v} />}
-    </LoadState>
+    </RouteRecord>
   );
 }
 
