@@ -4,6 +4,7 @@
  */
 import { startWebHost, defaultStaticDir, type WebHost } from './server';
 import { uiIsBuilt } from './ui-routes';
+import { writeLaunchPage, type LaunchPage } from './launch-page';
 
 export interface ForegroundOptions {
   dataDir: string;
@@ -35,14 +36,21 @@ function banner(host: WebHost, staticDir: string): string {
   return lines.join('\n');
 }
 
-export async function openInBrowser(url: string): Promise<void> {
+type Opener = (target: string) => Promise<{ once(event: 'error', listener: (error: Error) => void): unknown }>;
+
+/** Opens the address through a private launch page, so the token never sits on a command line. */
+export async function openInBrowser(url: string, opener?: Opener): Promise<LaunchPage | undefined> {
+  const page = writeLaunchPage(url);
   try {
-    const { default: open } = await import('open');
-    const child = await open(url);
+    const open: Opener = opener ?? (await import('open')).default;
+    const child = await open(page.path);
     // A missing opener (no desktop, no xdg-open) fails after spawning: say so, but keep serving.
     child.once('error', (error) => console.error(`Could not open a browser (${error.message}); open the address above yourself.`));
+    return page;
   } catch (error) {
+    page.remove();
     console.error(`Could not open a browser (${(error as Error).message}); open the address above yourself.`);
+    return undefined;
   }
 }
 
@@ -66,8 +74,9 @@ export async function serveInForeground(opts: ForegroundOptions): Promise<void> 
   } else {
     process.stdout.write(`${banner(host, staticDir)}\n`);
   }
-  if (opts.openBrowser && !isCi()) await openInBrowser(host.url);
+  const launchPage = opts.openBrowser && !isCi() ? await openInBrowser(host.url) : undefined;
   await untilInterrupted();
+  launchPage?.remove();
   if (!opts.json) process.stdout.write('\nStopping KeyHub…\n');
   await host.close();
 }
