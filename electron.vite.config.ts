@@ -68,6 +68,8 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is also served over HTTP.
+      minify: true,
       rolldownOptions: {
         input: resolve(root, 'src-renderer/index.html'),
       },
