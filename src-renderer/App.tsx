@@ -1,8 +1,10 @@
 /**
- * Routes. A HashRouter, because the same build is loaded from file:// by Electron
- * and over HTTP by the browser host; only the hash works in both.
+ * Routes. A hash router, because the same build is loaded from file:// by Electron
+ * and over HTTP by the browser host; only the hash works in both. A data router,
+ * because only it can hold a navigation until a form with changes has asked first.
  */
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { createHashRouter, createRoutesFromElements, Navigate, Route, type DataRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { ToastProvider } from './components/Toasts';
 import { ComingSoonScreen } from './screens/areas/ComingSoonScreen';
 import { EditFeatureScreen, NewFeatureScreen } from './screens/catalog/features/FeatureFormScreen';
@@ -24,47 +26,52 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AppShell } from './shell/AppShell';
 import { COMING_AREAS } from './shell/areas';
 
-export function App() {
+const routes = createRoutesFromElements(
+  <Route element={<AppShell />}>
+    <Route index element={<DashboardScreen />} />
+
+    <Route path="catalog">
+      <Route index element={<Navigate to="vendors" replace />} />
+      <Route path="vendors" element={<VendorListScreen />} />
+      <Route path="vendors/new" element={<NewVendorScreen />} />
+      <Route path="vendors/:id" element={<VendorDetailScreen />} />
+      <Route path="vendors/:id/edit" element={<EditVendorScreen />} />
+
+      <Route path="skus" element={<SkuListScreen />} />
+      <Route path="skus/new" element={<NewSkuScreen />} />
+      <Route path="skus/:id" element={<SkuDetailScreen />} />
+      <Route path="skus/:id/edit" element={<EditSkuScreen />} />
+
+      <Route path="features" element={<FeatureListScreen />} />
+      <Route path="features/new" element={<NewFeatureScreen />} />
+      <Route path="features/:id" element={<FeatureDetailScreen />} />
+      <Route path="features/:id/edit" element={<EditFeatureScreen />} />
+
+      <Route path="packages" element={<PackageListScreen />} />
+      <Route path="packages/new" element={<NewPackageScreen />} />
+      <Route path="packages/:id" element={<PackageDetailScreen />} />
+      <Route path="packages/:id/edit" element={<EditPackageScreen />} />
+      <Route path="packages/:id/releases/new" element={<NewReleaseScreen />} />
+      <Route path="packages/:id/releases/:releaseId/edit" element={<EditReleaseScreen />} />
+    </Route>
+
+    {COMING_AREAS.map((area) => (
+      <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />
+    ))}
+    <Route path="settings" element={<SettingsScreen />} />
+    <Route path="*" element={<NotFoundScreen />} />
+  </Route>
+);
+
+/** Called by main.tsx once `#token=…` is out of the hash: the router reads the hash as soon as it is made. */
+export function createAppRouter(): DataRouter {
+  return createHashRouter(routes);
+}
+
+export function App({ router }: { router: DataRouter }) {
   return (
-    <HashRouter>
-      <ToastProvider>
-        <Routes>
-          <Route element={<AppShell />}>
-            <Route index element={<DashboardScreen />} />
-
-            <Route path="catalog">
-              <Route index element={<Navigate to="vendors" replace />} />
-              <Route path="vendors" element={<VendorListScreen />} />
-              <Route path="vendors/new" element={<NewVendorScreen />} />
-              <Route path="vendors/:id" element={<VendorDetailScreen />} />
-              <Route path="vendors/:id/edit" element={<EditVendorScreen />} />
-
-              <Route path="skus" element={<SkuListScreen />} />
-              <Route path="skus/new" element={<NewSkuScreen />} />
-              <Route path="skus/:id" element={<SkuDetailScreen />} />
-              <Route path="skus/:id/edit" element={<EditSkuScreen />} />
-
-              <Route path="features" element={<FeatureListScreen />} />
-              <Route path="features/new" element={<NewFeatureScreen />} />
-              <Route path="features/:id" element={<FeatureDetailScreen />} />
-              <Route path="features/:id/edit" element={<EditFeatureScreen />} />
-
-              <Route path="packages" element={<PackageListScreen />} />
-              <Route path="packages/new" element={<NewPackageScreen />} />
-              <Route path="packages/:id" element={<PackageDetailScreen />} />
-              <Route path="packages/:id/edit" element={<EditPackageScreen />} />
-              <Route path="packages/:id/releases/new" element={<NewReleaseScreen />} />
-              <Route path="packages/:id/releases/:releaseId/edit" element={<EditReleaseScreen />} />
-            </Route>
-
-            {COMING_AREAS.map((area) => (
-              <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />
-            ))}
-            <Route path="settings" element={<SettingsScreen />} />
-            <Route path="*" element={<NotFoundScreen />} />
-          </Route>
-        </Routes>
-      </ToastProvider>
-    </HashRouter>
+    <ToastProvider>
+      <RouterProvider router={router} />
+    </ToastProvider>
   );
 }

@@ -7,7 +7,7 @@
  */
 const TOKEN_KEY = 'keyhub.token';
 
-/** Must run before the HashRouter mounts: the router would read `#token=…` as a route. */
+/** Must run before the router is made: it would read `#token=…` as a route. */
 export function captureTokenFromUrl(): void {
   takeTokenFromHash();
   // The printed address pasted into a tab already showing KeyHub only changes the hash:

@@ -1,18 +1,20 @@
 /**
  * The frame of every create/edit form: Enter submits (from any single-line field or
- * checkbox), Esc and Cancel leave (asking first when there are unsaved changes), the
- * first bad field gets focus after a refused save, and a banner says what went wrong.
+ * checkbox), Esc and Cancel leave, any way out asks first when there are unsaved
+ * changes, the first bad field gets focus after a refused save, and a banner says
+ * what went wrong.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
+import type { LeaveQuestion } from './useUnsavedChangesGuard';
 
 /** What the frame needs from the form's state (see useRecordForm). */
 export interface FormControls {
   save: () => void;
-  /** Leaves without saving. */
+  /** Leaves without saving; like any way out, it asks first when there are changes. */
   leave: () => void;
-  /** Something differs from where the form started. */
-  dirty: boolean;
+  /** Set while a way out waits for "Discard your changes?" to be answered. */
+  leaveQuestion: LeaveQuestion | null;
   saving: boolean;
   banner: string | null;
   /** Grows on every refused save. */
@@ -27,8 +29,7 @@ interface FormShellProps {
 
 export function FormShell({ form, submitLabel, children }: FormShellProps) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [askingToDiscard, setAskingToDiscard] = useState(false);
-  const { failures } = form;
+  const { failures, leaveQuestion } = form;
 
   useEffect(() => {
     if (failures === 0) return;
@@ -36,17 +37,12 @@ export function FormShell({ form, submitLabel, children }: FormShellProps) {
     firstBad?.focus();
   }, [failures]);
 
-  function cancel() {
-    if (form.dirty) setAskingToDiscard(true);
-    else form.leave();
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.defaultPrevented) return;
     const target = event.target as HTMLElement;
     if (event.key === 'Escape') {
       event.preventDefault();
-      cancel();
+      form.leave();
     } else if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'checkbox') {
       // Browsers toggle checkboxes with Space but ignore Enter; make Enter save, as in text fields.
       event.preventDefault();
@@ -79,31 +75,31 @@ export function FormShell({ form, submitLabel, children }: FormShellProps) {
           <button type="submit" className="button button--primary" disabled={form.saving}>
             {form.saving ? 'Saving…' : submitLabel}
           </button>
-          <button type="button" className="button" onClick={cancel}>
+          <button type="button" className="button" onClick={form.leave}>
             Cancel
           </button>
           <span className="form__keys muted">Enter saves · Esc cancels</span>
         </div>
       </form>
       {/* Outside the <form>: its keys (Esc, Enter) must not reach the form's own handlers. */}
-      {askingToDiscard && <DiscardChangesDialog onKeep={() => setAskingToDiscard(false)} onDiscard={form.leave} />}
+      {leaveQuestion && <DiscardChangesDialog question={leaveQuestion} />}
     </>
   );
 }
 
 /** Esc or "Keep editing" goes back to the form; the safe choice has focus. */
-function DiscardChangesDialog({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+function DiscardChangesDialog({ question }: { question: LeaveQuestion }) {
   return (
     <Dialog
       alert
       title="Discard your changes?"
-      onClose={onKeep}
+      onClose={question.keepEditing}
       actions={
         <>
-          <button type="button" className="button" onClick={onKeep} autoFocus>
+          <button type="button" className="button" onClick={question.keepEditing} autoFocus>
             Keep editing
           </button>
-          <button type="button" className="button button--danger" onClick={onDiscard}>
+          <button type="button" className="button button--danger" onClick={question.discardChanges}>
             Discard changes
           </button>
         </>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 /**
  * A form's values as one object, with a setter per field. Setting a field also clears
  * its error message, so the message goes away as soon as the user acts on it. `dirty`
- * says whether anything differs from where the form started (Cancel asks first then).
+ * says whether anything differs from where the form started (leaving asks first then).
  */
 export function useFormValues<V extends object>(initial: V | (() => V), onFieldChange?: (field: string) => void) {
   const [initialValues] = useState<V>(initial);

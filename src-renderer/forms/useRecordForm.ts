@@ -1,7 +1,8 @@
 /**
  * What every add-or-edit form does besides its fields: start from the record (or
  * blank), save with the create or the update method, confirm with a toast and go to
- * the saved record, and lead back on Cancel. Each form says only what differs.
+ * the saved record, lead back on Cancel, and ask before any way out loses changes.
+ * Each form says only what differs.
  */
 import { useNavigate } from 'react-router';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
@@ -10,6 +11,7 @@ import { incompleteDateErrors } from './dateInput';
 import type { FormControls } from './FormShell';
 import { errorFor, useApiForm, type FieldErrors } from './useApiForm';
 import { useFormValues } from './useFormValues';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 interface SaveWith<M extends MethodName, Args extends unknown[]> {
   method: M;
@@ -26,7 +28,7 @@ export interface RecordFormOptions<V extends object, R, C extends MethodName, U 
   update: SaveWith<U, [values: V, record: R]>;
   /** The confirmation and the next screen; `added` is true for a new record. */
   afterSave: (saved: MethodOutput<C> | MethodOutput<U>, added: boolean) => { message: string; to: string };
-  /** Where Cancel and Esc lead. */
+  /** Where Cancel and Esc lead (asking first when there are changes). */
   leaveTo: string;
 }
 
@@ -38,6 +40,7 @@ export function useRecordForm<V extends object, R, C extends MethodName, U exten
   const toast = useToast();
   const apiForm = useApiForm();
   const { values, set, setValues, dirty } = useFormValues(options.initialValues, apiForm.clearError);
+  const guard = useUnsavedChangesGuard(dirty);
 
   async function save() {
     const refusals = { ...incompleteDateErrors(values), ...check?.(values) };
@@ -49,13 +52,14 @@ export function useRecordForm<V extends object, R, C extends MethodName, U exten
     if (saved === undefined) return;
     const next = afterSave(saved, record === undefined);
     toast.success(next.message);
-    navigate(next.to, { replace: true });
+    // Saved, so nothing is lost, though the values still differ from where the form started.
+    guard.leaveWithoutAsking(() => navigate(next.to, { replace: true }));
   }
 
   const controls: FormControls = {
     save,
     leave: () => navigate(leaveTo),
-    dirty,
+    leaveQuestion: guard.question,
     saving: apiForm.saving,
     banner: apiForm.banner,
     failures: apiForm.failures,

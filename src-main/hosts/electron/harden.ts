@@ -3,10 +3,11 @@
  * KeyHub's own renderer, opens no windows and gets no permissions; the session sends
  * the CSP header. The decisions themselves live in the small plain-Node modules.
  */
-import { app, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
 import { externalHttpUrl } from './external-links';
 import { isPermissionGranted } from './permissions';
 import { isAppRendererUrl, type RendererSource } from './renderer-source';
+import { leaveChosen, unsavedChangesDialog } from './unsaved-changes';
 
 /** Hands an http(s) link to the OS browser; anything else is dropped (and logged). */
 export function openExternalSafely(raw: string): void {
@@ -33,6 +34,13 @@ function guardWebContents(contents: WebContents, renderer: RendererSource): void
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A form with unsaved changes refuses to unload; ask, or the window silently stays open.
+  contents.on('will-prevent-unload', (event) => {
+    const window = BrowserWindow.fromWebContents(contents);
+    const options = unsavedChangesDialog();
+    const response = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options);
+    if (leaveChosen(response)) event.preventDefault();
+  });
 }
 
 /** Applies the guards to every web contents the app ever creates, including future ones. */
