@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLaunchPage } from '../../src-main/hosts/web/launch-page';
 import { chromiumSkipReason, openKeyHub, type UiSession } from '../support/browser';
 
 const TOKEN_KEY = 'keyhub.token';
@@ -85,5 +86,18 @@ describe.skipIf(chromiumSkipReason !== null)('the browser host token in the UI',
       await page.getByRole('heading', { name: 'This tab cannot reach KeyHub' }).waitFor();
       expect(await storedToken(page)).toBeNull();
     });
+  });
+
+  it('opens KeyHub from the launch page the browser is started with (keyhub serve, npm start)', async () => {
+    const launch = writeLaunchPage(s.host.url);
+    try {
+      await withFreshContext(async (page) => {
+        await page.goto(`file://${launch.path}`);
+        await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+        expect(page.url()).toBe(`${s.host.origin}/#/`);
+      });
+    } finally {
+      launch.remove();
+    }
   });
 });

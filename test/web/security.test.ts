@@ -118,9 +118,14 @@ describe('CSRF: requests from other websites', () => {
     }
   });
 
-  it('refuses Sec-Fetch-Site: cross-site with 403, on the API and on the UI', async () => {
+  it('refuses Sec-Fetch-Site: cross-site with 403, on the API and on the UI, except a person opening the page', async () => {
+    const crossSite = { host: `127.0.0.1:${port}`, 'sec-fetch-site': 'cross-site' };
     expectRefusal(await postRaw({ ...apiHeaders({ 'sec-fetch-site': 'cross-site' }), host: `127.0.0.1:${port}` }), 403, 'FORBIDDEN');
-    expectRefusal(await rawRequest({ port, path: '/', headers: { host: `127.0.0.1:${port}`, 'sec-fetch-site': 'cross-site' } }), 403, 'FORBIDDEN');
+    // A script's fetch or an embedded resource from another site: refused.
+    expectRefusal(await rawRequest({ port, path: '/', headers: { ...crossSite, 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } }), 403, 'FORBIDDEN');
+    expectRefusal(await rawRequest({ port, path: '/', headers: { ...crossSite, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' } }), 403, 'FORBIDDEN');
+    // Opening the page (the launch file, a link): shown; the API behind it still needs the token.
+    expect((await rawRequest({ port, path: '/', headers: { ...crossSite, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } })).status).not.toBe(403);
     expect((await postRaw({ ...apiHeaders({ 'sec-fetch-site': 'same-origin' }), host: `127.0.0.1:${port}` })).status).toBe(200);
   });
 

@@ -50,6 +50,21 @@ export function checkOrigin(headers: IncomingHttpHeaders, port: number): Refusal
   return null;
 }
 
+/**
+ * A person opening the UI page itself: a top-level GET of a page outside /api/. It may
+ * come from another site (the browser is opened through a local launch file, and a
+ * link is a link): it only shows KeyHub's own page, which no other site may frame
+ * (CSP frame-ancestors) or read (no CORS), and which can do nothing without the token.
+ */
+export function isPageNavigation(method: string, url: string, headers: IncomingHttpHeaders): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    !url.startsWith('/api/') &&
+    single(headers['sec-fetch-mode'])?.toLowerCase() === 'navigate' &&
+    single(headers['sec-fetch-dest'])?.toLowerCase() === 'document'
+  );
+}
+
 /** Compares digests so neither the length nor the content leaks through timing. */
 export function tokensMatch(given: string, expected: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();

@@ -11,7 +11,7 @@ import { openStore, type Store } from '../../store/open';
 import { projectRoot } from '../../store/paths';
 import { registerApiRoutes } from './api-routes';
 import { sendError } from './envelope-reply';
-import { checkHost, checkOrigin } from './guards';
+import { checkHost, checkOrigin, isPageNavigation } from './guards';
 import { BODY_LIMIT_BYTES, requestErrorHandler } from './request-errors';
 import { SECURITY_HEADERS } from './security-headers';
 import { registerUiRoutes } from './ui-routes';
@@ -52,7 +52,9 @@ export function newToken(): string {
 function addGuards(app: FastifyInstance, portOf: () => number): void {
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
-    const refusal = checkHost(req.headers, portOf()) ?? checkOrigin(req.headers, portOf());
+    const port = portOf();
+    const refusal =
+      checkHost(req.headers, port) ?? (isPageNavigation(req.method, req.url, req.headers) ? null : checkOrigin(req.headers, port));
     if (refusal) return sendError(reply, refusal);
   });
   // Preflights get an answer that grants nothing: no Access-Control-* header, ever.
