@@ -198,7 +198,7 @@ export const skuPrices = sqliteTable(
     index('sku_prices_sku_idx').on(t.skuId),
     uniqueIndex('sku_prices_provider_price_unique').on(t.provider, t.providerPriceId),
     check('sku_prices_amount_nonneg', sql`${t.amount} >= 0`),
-    check('sku_prices_currency_iso', sql`length(${t.currency}) = 3 AND upper(${t.currency}) = ${t.currency}`),
+    check('sku_prices_currency_iso', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
     check('sku_prices_interval_count_pos', sql`${t.intervalCount} >= 1`),
     check('sku_prices_trial_nonneg', sql`${t.trialPeriodDays} >= 0`),
     check(
@@ -429,7 +429,7 @@ export const transactions = sqliteTable(
     index('transactions_payment_date_idx').on(t.paymentDate),
     index('transactions_customer_idx').on(t.customerId),
     index('transactions_payer_email_idx').on(sql`lower(${t.payerEmail})`),
-    check('transactions_currency_iso', sql`length(${t.currency}) = 3 AND upper(${t.currency}) = ${t.currency}`),
+    check('transactions_currency_iso', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
     check('transactions_fee_nonneg', sql`${t.fee} >= 0`),
     check('transactions_tax_nonneg', sql`${t.tax} >= 0`),
     check('transactions_shipping_nonneg', sql`${t.shipping} >= 0`),

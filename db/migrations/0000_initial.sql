@@ -278,7 +278,7 @@ CREATE TABLE `sku_prices` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`sku_id`) REFERENCES `skus`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "sku_prices_amount_nonneg" CHECK("sku_prices"."amount" >= 0),
-	CONSTRAINT "sku_prices_currency_iso" CHECK(length("sku_prices"."currency") = 3 AND upper("sku_prices"."currency") = "sku_prices"."currency"),
+	CONSTRAINT "sku_prices_currency_iso" CHECK("sku_prices"."currency" GLOB '[A-Z][A-Z][A-Z]'),
 	CONSTRAINT "sku_prices_interval_count_pos" CHECK("sku_prices"."interval_count" >= 1),
 	CONSTRAINT "sku_prices_trial_nonneg" CHECK("sku_prices"."trial_period_days" >= 0),
 	CONSTRAINT "sku_prices_interval_known" CHECK("sku_prices"."interval" IN ('one_time', 'day', 'week', 'month', 'year'))
@@ -372,7 +372,7 @@ CREATE TABLE `transactions` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "transactions_currency_iso" CHECK(length("transactions"."currency") = 3 AND upper("transactions"."currency") = "transactions"."currency"),
+	CONSTRAINT "transactions_currency_iso" CHECK("transactions"."currency" GLOB '[A-Z][A-Z][A-Z]'),
 	CONSTRAINT "transactions_fee_nonneg" CHECK("transactions"."fee" >= 0),
 	CONSTRAINT "transactions_tax_nonneg" CHECK("transactions"."tax" >= 0),
 	CONSTRAINT "transactions_shipping_nonneg" CHECK("transactions"."shipping" >= 0),

@@ -31,7 +31,10 @@ export function storedToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
 }
 
-/** A new launch has a new token: once the API refuses ours, keeping it only hides that. */
-export function forgetToken(): void {
-  localStorage.removeItem(TOKEN_KEY);
+/**
+ * A new launch has a new token: once the API refuses ours, keeping it only hides that.
+ * Only the refused token is dropped: another tab may have stored a newer one meanwhile.
+ */
+export function forgetToken(refused: string | null): void {
+  if (localStorage.getItem(TOKEN_KEY) === refused) localStorage.removeItem(TOKEN_KEY);
 }

@@ -37,20 +37,21 @@ function envelopeForStatus(status: number): Envelope<unknown> {
 
 /** A refused token is stale (KeyHub was started again) or missing: drop it, and let the shell say how to get back in. */
 async function httpInvoke(method: string, input: unknown): Promise<Envelope<unknown>> {
-  const envelope = await httpEnvelope(method, input);
+  const token = storedToken();
+  const envelope = await httpEnvelope(method, input, token);
   if (!envelope.ok && envelope.error.code === 'UNAUTHORIZED') {
-    forgetToken();
+    forgetToken(token);
     markAccessRefused();
   }
   return envelope;
 }
 
-async function httpEnvelope(method: string, input: unknown): Promise<Envelope<unknown>> {
+async function httpEnvelope(method: string, input: unknown, token: string | null): Promise<Envelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-KeyHub-Token': storedToken() ?? '' },
+      headers: { 'Content-Type': 'application/json', 'X-KeyHub-Token': token ?? '' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

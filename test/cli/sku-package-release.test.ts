@@ -85,6 +85,11 @@ describe('keyhub package, release and sku', () => {
     expect(json.features.map((f) => f.code)).toEqual(['R_Elite']);
   });
 
+  it('--feature takes a code in any case, as codes are unique ignoring case', async () => {
+    const { json } = await runJson<SkuDetail>('sku', 'edit', '1', '--feature', 'r_elite');
+    expect(json.features.map((f) => f.code)).toEqual(['R_Elite']);
+  });
+
   it('sku edit ID --name X keeps its feature codes, packages and every other field', async () => {
     await run('sku', 'edit', '1', '--feature', 'R_Elite,R_WebP');
     const { json: before } = await runJson<SkuDetail>('sku', 'show', '1');

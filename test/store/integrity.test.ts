@@ -76,6 +76,8 @@ describe('lengths and codes', () => {
     const insert = (currency: string) =>
       run(`INSERT INTO transactions (provider, provider_txn_id, status, currency, gross, payment_date, raw_format, raw) VALUES ('paypal', ?, 'confirmed', ?, 100, '2012-07-18T09:51:26.000Z', 'ipn', 'x')`, currency, currency);
     expect(() => insert('usd')).toThrow(/transactions_currency_iso/);
+    expect(() => insert('123')).toThrow(/transactions_currency_iso/);
+    expect(() => insert('US')).toThrow(/transactions_currency_iso/);
     expect(() => insert('USD')).not.toThrow();
   });
 });

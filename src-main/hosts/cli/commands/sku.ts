@@ -94,7 +94,8 @@ async function resolveFeatureIds(session: CliSession, values: string[], vendorOf
     }
     vendorId ??= await vendorOf();
     const page = await session.call('feature.list', { vendorId, search: value, limit: 500 });
-    const match = page.items.find((f) => f.code === value);
+    // Codes are unique per vendor ignoring case, so `pro` names the code `PRO`.
+    const match = page.items.find((f) => f.code.toLowerCase() === value.toLowerCase());
     if (!match) {
       const message = `Vendor ${vendorId} has no feature code "${value}". Add it first: keyhub feature add --vendor ${vendorId} --code ${value}`;
       throw new ApiFailure({ code: 'VALIDATION', message, details: { fields: { featureIds: message } } });
