@@ -275,6 +275,20 @@ describe('packages and releases', () => {
     expect(detail).toMatchObject({ latestVersion: '4.0.0', releaseCount: 2 });
   });
 
+  it('name their SKUs with where each stands on its sale window', async () => {
+    const v = await vendor();
+    const f = await t.call('feature.create', { vendorId: v.id, code: 'R3.Core' });
+    const pkg = await t.call('package.create', { vendorId: v.id, displayName: 'Resizer' });
+    const old = await t.call('sku.create', { vendorId: v.id, sku: 'Old', releaseDate: '2010-01-01', expirationDate: '2011-01-01', featureIds: [f.id], packageIds: [pkg.id] });
+    const soon = await t.call('sku.create', { vendorId: v.id, sku: 'Soon', releaseDate: '2999-01-01', featureIds: [f.id], packageIds: [pkg.id] });
+    const expected = [
+      { id: old.id, sku: 'Old', name: null, availability: 'retired' },
+      { id: soon.id, sku: 'Soon', name: null, availability: 'upcoming' },
+    ];
+    expect((await t.call('feature.get', { id: f.id })).skus).toEqual(expected);
+    expect((await t.call('package.get', { id: pkg.id })).skus).toEqual(expected);
+  });
+
   it('do not call a release latest before its release date', async () => {
     const v = await vendor();
     const pkg = await t.call('package.create', { vendorId: v.id, displayName: 'Resizer' });

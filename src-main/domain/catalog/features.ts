@@ -7,6 +7,8 @@ import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
 import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
+import { skuRefColumns } from './skus';
+import { nowUtc } from '../../shared/time';
 import type { Deleted, Feature, FeatureDetail, FeatureRow, Page } from './types';
 
 const skuCount = countCorrelated('sku_feature_ids', 'sku_feature_ids.feature_id', 'feature_ids.id');
@@ -54,7 +56,7 @@ export function getFeature(db: Db, id: number): FeatureDetail {
     .get();
   if (!row) throw notFound('Feature code', id);
   const linked = db
-    .select({ id: skus.id, sku: skus.sku, name: skus.name })
+    .select(skuRefColumns(nowUtc()))
     .from(skuFeatureIds)
     .innerJoin(skus, eq(skus.id, skuFeatureIds.skuId))
     .where(eq(skuFeatureIds.featureId, id))

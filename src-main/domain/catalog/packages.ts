@@ -7,6 +7,8 @@ import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
 import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
+import { skuRefColumns } from './skus';
+import { nowUtc } from '../../shared/time';
 import type { Deleted, Page, PackageDetail, PackageRow, Release } from './types';
 
 /** The newest release already visible (the seed: release_date is "when this release becomes visible"). */
@@ -68,7 +70,7 @@ export function getPackage(db: Db, id: number): PackageDetail {
     .orderBy(desc(packageReleases.releaseDate), desc(packageReleases.id))
     .all();
   const linked = db
-    .select({ id: skus.id, sku: skus.sku, name: skus.name })
+    .select(skuRefColumns(nowUtc()))
     .from(skuPackages)
     .innerJoin(skus, eq(skus.id, skuPackages.skuId))
     .where(eq(skuPackages.packageId, id))

@@ -23,8 +23,8 @@ import type { Deleted, Page, SkuAvailability, SkuDetail, SkuRow } from './types'
 const licenseCount = countCorrelated('licenses', 'licenses.sku_id', 'skus.id');
 const featureCount = countCorrelated('sku_feature_ids', 'sku_feature_ids.sku_id', 'skus.id');
 
-/** Where a SKU stands on its sale window at `now`; the same rule in SQL and in code. */
-const availabilityAt = (now: string) =>
+/** Where a SKU stands on its sale window at `now`; the one rule every list and reference uses. */
+export const availabilityAt = (now: string) =>
   sql<SkuAvailability>`CASE WHEN ${skus.releaseDate} > ${now} THEN 'upcoming' WHEN ${skus.expirationDate} <= ${now} THEN 'retired' ELSE 'on_sale' END`;
 
 const rowColumns = (now: string) => ({
@@ -60,6 +60,9 @@ const SORT_COLUMNS = {
   expirationDate: skus.expirationDate,
   createdAt: skus.createdAt,
 } as const;
+
+/** How other records name a SKU: code, name and where it stands on its sale window. */
+export const skuRefColumns = (now: string) => ({ id: skus.id, sku: skus.sku, name: skus.name, availability: availabilityAt(now) });
 
 export function listSkus(db: Db, input: ParsedInput<'sku.list'>, now = nowUtc()): Page<SkuRow> {
   const where: SQL | undefined = and(

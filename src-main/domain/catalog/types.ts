@@ -76,6 +76,7 @@ export interface SkuRef {
   id: number;
   sku: string;
   name: string | null;
+  availability: SkuAvailability;
 }
 
 export interface SkuDetail extends SkuRow {

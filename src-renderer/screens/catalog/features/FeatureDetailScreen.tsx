@@ -9,7 +9,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { Section } from '../../../components/Section';
 import { useToast } from '../../../components/Toasts';
 import { formatMoment } from '../../../format/dates';
-import { useWholeList } from '../../../hooks/useApiQuery';
 import { paths } from '../shared/paths';
 import { RouteRecord } from '../shared/RouteRecord';
 
@@ -24,9 +23,6 @@ export function FeatureDetailScreen() {
 function FeatureDetailView({ feature }: { feature: FeatureDetail }) {
   const navigate = useNavigate();
   const toast = useToast();
-  // The detail lists SKU refs only; the SKU list adds each SKU's availability.
-  const skus = useWholeList('sku.list', { vendorId: feature.vendorId, sort: 'sku' });
-  const availabilityOf = new Map((skus.data ?? []).map((s) => [s.id, s.availability]));
 
   return (
     <>
@@ -83,7 +79,7 @@ function FeatureDetailView({ feature }: { feature: FeatureDetail }) {
                   {s.sku}
                 </Link>
                 {s.name && <span className="muted"> — {s.name}</span>}
-                {availabilityOf.has(s.id) && <AvailabilityBadge availability={availabilityOf.get(s.id)!} />}
+                <AvailabilityBadge availability={s.availability} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { PackageDetail } from '../../../../src-main/domain/catalog/types';
 import { api } from '../../../api/client';
+import { AvailabilityBadge } from '../../../components/Badges';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Facts } from '../../../components/Facts';
@@ -99,6 +100,7 @@ function PackageDetailView({ pkg, reload }: { pkg: PackageDetail; reload: () => 
                   {s.sku}
                 </Link>
                 {s.name && <span className="muted"> — {s.name}</span>}
+                <AvailabilityBadge availability={s.availability} />
               </li>
             ))}
           </ul>
