@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareElectronSqliteDriver, type RunCommand } from '../../src-main/hosts/electron-sqlite-build';
+import { prepareElectronSqliteDriver, type RunCommand } from '../../src-main/hosts/launcher/electron-sqlite-build';
 import {
   cachedDriverPath,
   driverNeedsBuild,
@@ -17,7 +17,7 @@ import {
   nodeGypScript,
   withSqliteBinding,
   type DriverVersions,
-} from '../../src-main/hosts/electron-sqlite-driver';
+} from '../../src-main/hosts/launcher/electron-sqlite-driver';
 import { SQLITE_BINDING_ENV } from '../../src-main/hosts/electron/dev-sqlite-binding';
 import { tempDir } from '../support/temp-store';
 

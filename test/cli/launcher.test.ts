@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronBinary } from '../../src-main/hosts/electron-binary';
-import { parseLauncherArgs } from '../../src-main/hosts/launcher-args';
-import { browserFallbackNotice, planLaunch } from '../../src-main/hosts/launch-plan';
+import { electronBinary } from '../../src-main/hosts/launcher/electron-binary';
+import { parseLauncherArgs } from '../../src-main/hosts/launcher/args';
+import { browserFallbackNotice, planLaunch } from '../../src-main/hosts/launcher/launch-plan';
 
 describe('parseLauncherArgs', () => {
   it('takes --demo, --data, --port and --no-open, and keeps the rest in order for Electron', () => {

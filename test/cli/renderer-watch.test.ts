@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererWatchMessage, watchRenderer } from '../../src-main/hosts/renderer-watch';
+import { rendererWatchMessage, watchRenderer } from '../../src-main/hosts/launcher/renderer-watch';
 
 describe('rendererWatchMessage', () => {
   const at = new Date(2026, 10, 21, 9, 30, 5);

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareElectronSqliteDriver } from '../../src-main/hosts/electron-sqlite-build';
-import { withSqliteBinding } from '../../src-main/hosts/electron-sqlite-driver';
+import { prepareElectronSqliteDriver } from '../../src-main/hosts/launcher/electron-sqlite-build';
+import { withSqliteBinding } from '../../src-main/hosts/launcher/electron-sqlite-driver';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 

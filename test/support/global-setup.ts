@@ -6,7 +6,7 @@
 import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, rendererBuildState } from '../../src-main/hosts/renderer-build';
+import { buildApp, rendererBuildState } from '../../src-main/hosts/launcher/renderer-build';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const lockDir = path.join(repoRoot, 'out', '.build-lock');

@@ -4,15 +4,15 @@
  * with hot reload, or the browser host rebuilding the UI on every change. `--demo` fills
  * an empty data folder with the sample catalog first; `--data DIR` and `--port N` pass through.
  */
-import { loadDemo, vendorCount } from '../domain/demo';
-import { openStore } from '../store/open';
-import { projectRoot, resolveDataDir } from '../store/paths';
-import { serveInForeground } from './web/foreground';
+import { loadDemo, vendorCount } from '../../domain/demo';
+import { openStore } from '../../store/open';
+import { projectRoot, resolveDataDir } from '../../store/paths';
+import { serveInForeground } from '../web/foreground';
 import { buildApp, rendererBuildState, runElectronVite } from './renderer-build';
 import { electronBinary } from './electron-binary';
 import { prepareElectronSqliteDriver } from './electron-sqlite-build';
 import { withSqliteBinding } from './electron-sqlite-driver';
-import { parseLauncherArgs } from './launcher-args';
+import { parseLauncherArgs } from './args';
 import { browserFallbackNotice, planLaunch } from './launch-plan';
 import type { RendererWatch } from './renderer-watch';
 

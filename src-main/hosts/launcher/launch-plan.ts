@@ -5,7 +5,7 @@
  * dev rebuilding it on every change.
  */
 import type { ElectronBinary } from './electron-binary';
-import type { LauncherArgs } from './launcher-args';
+import type { LauncherArgs } from './args';
 
 export type LaunchPlan =
   | { host: 'electron'; electronViteArgs: string[] }

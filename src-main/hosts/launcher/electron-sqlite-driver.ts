@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SQLITE_BINDING_ENV } from './electron/dev-sqlite-binding';
+import { SQLITE_BINDING_ENV } from '../electron/dev-sqlite-binding';
 
 /** Where node-gyp fetches Electron's headers (Electron's docs, "Using Native Node Modules"). */
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
