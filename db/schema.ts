@@ -518,11 +518,14 @@ export const licenses = sqliteTable(
     statusReason: text('status_reason'),
     /** The signed license file (format: src-main/license/FORMAT.md). */
     licenseBytes: blob('license_bytes', { mode: 'buffer' }),
+    /** Not in the seed: the key that signed `license_bytes`, so rotation finds what to re-sign. */
+    signingKeyId: integer('signing_key_id').references(() => privateKeys.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('licenses_sku_idx').on(t.skuId),
+    index('licenses_signing_key_idx').on(t.signingKeyId),
     index('licenses_transaction_item_idx').on(t.transactionItemId),
     index('licenses_owning_entity_idx').on(t.owningEntityId),
     index('licenses_purchasing_entity_idx').on(t.purchasingEntityId),
@@ -594,9 +597,12 @@ export const domainLicenses = sqliteTable(
     expires: text('expires'),
     isAutomatic: bool('is_automatic').notNull(),
     licenseBytes: blob('license_bytes', { mode: 'buffer' }),
+    /** Not in the seed: the key that signed `license_bytes` (see licenses.signing_key_id). */
+    signingKeyId: integer('signing_key_id').references(() => privateKeys.id, { onDelete: 'restrict' }),
   },
   (t) => [
     uniqueIndex('domain_licenses_license_domain_unique').on(t.licenseId, t.domainName),
+    index('domain_licenses_signing_key_idx').on(t.signingKeyId),
     index('domain_licenses_domain_idx').on(t.domainName),
     index('domain_licenses_expires_idx').on(t.expires),
     check('domain_licenses_domain_len', sql`length(${t.domainName}) BETWEEN 1 AND 256`),

@@ -13,12 +13,23 @@ import {
 } from './contract';
 import { KeyHubError, type Envelope } from './errors';
 import type { Store } from '../store/open';
+import { KeyVault, type VaultOptions } from '../domain/keys/vault';
+import { JobRegistry } from '../domain/jobs/jobs';
 
 export interface ApiContext {
   store: Store;
   /** Who is acting, for the audit log: "desktop", "cli", "browser", a user's name. */
   actor: string;
   host: AppInfo['host'];
+  /** The signing keys' unlock state; one per store and process. */
+  vault: KeyVault;
+  /** Long work in progress (rotation, batch signing). */
+  jobs: JobRegistry;
+}
+
+/** A host's context: one vault and one job list for the life of the host. */
+export function createApiContext(store: Store, actor: string, host: AppInfo['host'], vault: VaultOptions = {}): ApiContext {
+  return { store, actor, host, vault: new KeyVault(vault), jobs: new JobRegistry() };
 }
 
 export type Handler<M extends MethodName> = (

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD', // no such API method
   'UNAUTHORIZED', // the caller did not prove who it is (browser host token)
   'FORBIDDEN', // the caller may not do this (wrong Host/Origin, …)
+  'LOCKED', // signing keys are locked: unlock them with the passphrase first
+  'WRONG_PASSPHRASE', // the passphrase does not open the keys; nothing changed
   'STORE_TOO_NEW', // the data file was written by a newer KeyHub
   'STORE_INVALID', // the data file is not a KeyHub store
   'INTERNAL', // a bug: the message says so and the log has the rest

@@ -3,7 +3,7 @@
  * API boundary (validation included) on a store with many vendors, SKUs and features.
  */
 import { rmSync } from 'node:fs';
-import { invoke, type ApiContext } from '../../src-main/api/dispatch';
+import { createApiContext, invoke, type ApiContext } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import { openStore } from '../../src-main/store/open';
 import { tempDir } from '../support/temp-store';
@@ -44,7 +44,7 @@ export async function catalogBench(quick: boolean): Promise<void> {
   report({ bench: 'catalog.store_open_median', value: percentile(opens, 50), unit: 'ms' }, `${skuTotal} SKUs`);
 
   store = openStore({ dataDir });
-  const ctx: ApiContext = { store, actor: 'bench', host: 'test' };
+  const ctx: ApiContext = createApiContext(store, 'bench', 'test');
   const call = async (method: string, input: unknown) => {
     const result = await invoke(ctx, handlers, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

@@ -3,12 +3,13 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/c
 import { invoke } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import { openStore } from '../../src-main/store/open';
+import { createApiContext } from '../../src-main/api/dispatch';
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
 export async function seedStore(dataDir: string, seed: (call: Call) => Promise<void>): Promise<void> {
   const store = openStore({ dataDir });
-  const ctx = { store, actor: 'test', host: 'test' as const };
+  const ctx = createApiContext(store, 'test', 'test');
   const call: Call = async (method, input) => {
     const envelope = await invoke(ctx, handlers, method, input);
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);

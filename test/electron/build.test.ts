@@ -24,6 +24,7 @@ import { createInvokeHandler } from '../../src-main/hosts/electron/ipc-handler';
 import { chooseRendererSource, isAppRendererUrl } from '../../src-main/hosts/electron/renderer-source';
 import { KEYHUB_APPLICATION_ID, openStore, type Store } from '../../src-main/store/open';
 import { CHROMIUM_PATH, chromiumSkipReason } from '../support/browser';
+import { createApiContext } from '../../src-main/api/dispatch';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const electronVite = path.join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
@@ -319,7 +320,7 @@ describe.skipIf(chromiumSkipReason !== null)('the built renderer, from file:// i
     });
     // The main process's handler, with its sender check fed the page's real URL.
     const handle = createInvokeHandler({
-      ctx: { store, actor: 'desktop', host: 'electron' },
+      ctx: createApiContext(store, 'desktop', 'electron'),
       handlers,
       isAllowedSender: (url) => isAppRendererUrl(url, renderer),
     });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../src-main/api/handlers';
 import { createInvokeHandler, type InvokeHandler } from '../../src-main/hosts/electron/ipc-handler';
 import { openStore, type Store } from '../../src-main/store/open';
+import { createApiContext } from '../../src-main/api/dispatch';
 
 const APP_URL = 'file:///app/out/renderer/index.html';
 
@@ -17,7 +18,7 @@ describe('the keyhub:invoke handler, on a real store', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'keyhub-ipc-'));
     store = openStore({ dataDir: dir });
     handle = createInvokeHandler({
-      ctx: { store, actor: 'desktop', host: 'electron' },
+      ctx: createApiContext(store, 'desktop', 'electron'),
       handlers,
       isAllowedSender: (url) => url === APP_URL,
     });
@@ -54,7 +55,7 @@ describe('the keyhub:invoke handler, on a real store', () => {
   it('turns a handler that blows up into an INTERNAL envelope', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {}); // the expected "[keyhub] app.info failed"
     const broken = createInvokeHandler({
-      ctx: { store, actor: 'desktop', host: 'electron' },
+      ctx: createApiContext(store, 'desktop', 'electron'),
       handlers: {
         ...handlers,
         'app.info': () => {

@@ -2,11 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { invoke, type ApiContext } from '../../src-main/api/dispatch';
+import { createApiContext, invoke, type ApiContext } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import type { ApiErrorBody } from '../../src-main/api/errors';
 import { openStore, type Store } from '../../src-main/store/open';
+
+/** A cheap scrypt cost so tests that set passphrases stay fast; real stores use the default. */
+export const TEST_KDF_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 export function tempDir(prefix = 'keyhub-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -26,7 +29,7 @@ export interface TempStore {
 export function tempStore(): TempStore {
   const dir = tempDir();
   const store = openStore({ dataDir: dir });
-  const ctx: ApiContext = { store, actor: 'test', host: 'test' };
+  const ctx: ApiContext = createApiContext(store, 'test', 'test', { kdfCost: TEST_KDF_COST });
   return {
     dir,
     store,

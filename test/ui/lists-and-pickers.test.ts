@@ -10,6 +10,7 @@ import { handlers } from '../../src-main/api/handlers';
 import { loadDemo } from '../../src-main/domain/demo';
 import { openStore } from '../../src-main/store/open';
 import { chromiumSkipReason, openKeyHub, type UiSession } from '../support/browser';
+import { createApiContext } from '../../src-main/api/dispatch';
 
 /** zod's own wording, which people should never read. */
 const RAW_ZOD = /Too big|Too small|expected (string|number|int)/;
@@ -18,7 +19,7 @@ const RAW_ZOD = /Too big|Too small|expected (string|number|int)/;
 async function withStore(dataDir: string, work: (ctx: ApiContext) => Promise<void>): Promise<void> {
   const store = openStore({ dataDir });
   try {
-    await work({ store, actor: 'test', host: 'test' });
+    await work(createApiContext(store, 'test', 'test'));
   } finally {
     store.close();
   }

@@ -3,28 +3,28 @@
  * same boundary the Electron and browser hosts use; the CLI never calls the domain.
  */
 import type { MethodInput, MethodName, MethodOutput } from '../../api/contract';
-import { invoke, toErrorBody, type ApiContext } from '../../api/dispatch';
+import { createApiContext, invoke, toErrorBody, type ApiContext } from '../../api/dispatch';
 import { handlers } from '../../api/handlers';
-import { openStore, type Store } from '../../store/open';
+import { openStore } from '../../store/open';
 import { ApiFailure } from './failures';
 
 export const CLI_ACTOR = 'cli';
 
 export class CliSession {
-  private store: Store | undefined;
+  private ctx: ApiContext | undefined;
 
   constructor(readonly dataDir: string) {}
 
   /** Opens the store on first use, so `--help` and usage errors never touch it. */
   context(): ApiContext {
-    if (!this.store) {
+    if (!this.ctx) {
       try {
-        this.store = openStore({ dataDir: this.dataDir });
+        this.ctx = createApiContext(openStore({ dataDir: this.dataDir }), CLI_ACTOR, 'cli');
       } catch (error) {
         throw new ApiFailure(toErrorBody(error));
       }
     }
-    return { store: this.store, actor: CLI_ACTOR, host: 'cli' };
+    return this.ctx;
   }
 
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -34,7 +34,8 @@ export class CliSession {
   }
 
   close(): void {
-    this.store?.close();
-    this.store = undefined;
+    this.ctx?.vault.lock();
+    this.ctx?.store.close();
+    this.ctx = undefined;
   }
 }

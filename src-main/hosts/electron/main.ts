@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApiContext } from '../../api/dispatch';
 import { handlers } from '../../api/handlers';
 import { openStore, type Store } from '../../store/open';
 import { INVOKE_CHANNEL } from './bridge';
@@ -66,7 +67,7 @@ function focusMainWindow(): void {
 
 function startWithStore(store: Store, renderer: RendererSource): void {
   const handle = createInvokeHandler({
-    ctx: { store, actor: 'desktop', host: 'electron' },
+    ctx: createApiContext(store, 'desktop', 'electron'),
     handlers,
     isAllowedSender: (frameUrl) => isAppRendererUrl(frameUrl, renderer),
   });

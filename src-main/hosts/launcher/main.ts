@@ -4,6 +4,7 @@
  * with hot reload, or the browser host rebuilding the UI on every change. `--demo` fills
  * an empty data folder with the sample catalog first; `--data DIR` and `--port N` pass through.
  */
+import { createApiContext } from '../../api/dispatch';
 import { loadDemo, vendorCount } from '../../domain/demo';
 import { openStore } from '../../store/open';
 import { projectRoot, resolveDataDir } from '../../store/paths';
@@ -19,7 +20,7 @@ import type { RendererWatch } from './renderer-watch';
 async function loadDemoIfEmpty(dataDir: string): Promise<void> {
   const store = openStore({ dataDir });
   try {
-    const ctx = { store, actor: 'demo', host: 'cli' as const };
+    const ctx = createApiContext(store, 'demo', 'cli');
     if ((await vendorCount(ctx)) > 0) {
       console.log(`--demo: ${dataDir} already holds a catalog, so the sample was not loaded.`);
       return;

@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ApiContext } from '../../api/dispatch';
+import { createApiContext } from '../../api/dispatch';
+import type { VaultOptions } from '../../domain/keys/vault';
 import { openStore, type Store } from '../../store/open';
 import { projectRoot } from '../../store/paths';
 import { registerApiRoutes } from './api-routes';
@@ -29,6 +30,8 @@ export interface WebHostOptions {
   /** Who the audit log names for changes made through this host. */
   actor?: string;
   migrationsDir?: string;
+  /** Key vault options (tests lower the KDF cost). */
+  vault?: VaultOptions;
 }
 
 export interface WebHost {
@@ -76,7 +79,7 @@ async function listenOnLoopback(app: FastifyInstance, port: number): Promise<num
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? newToken();
   const store: Store = openStore({ dataDir: opts.dataDir, migrationsDir: opts.migrationsDir });
-  const ctx: ApiContext = { store, actor: opts.actor ?? 'browser', host: 'web' };
+  const ctx = createApiContext(store, opts.actor ?? 'browser', 'web', opts.vault);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
   let port = 0;
 
@@ -101,6 +104,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     token,
     dataDir: store.dataDir,
     close: () =>
-      (closing ??= app.close().finally(() => store.close())),
+      (closing ??= app.close().finally(() => {
+        ctx.vault.lock();
+        store.close();
+      })),
   };
 }

@@ -1,0 +1,262 @@
+/**
+ * Issuing signed licenses: one at a time (`license.sign`, `keyhub sign`) or a batch
+ * (`license.signBatch`, a CSV). Every file is signed with the SKU's key; the row and
+ * its file are written in the same transaction.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { domainLicenses, featureIds, licenses } from '../../../db/schema';
+import type { ParsedInput } from '../../api/contract';
+import type { ApiContext } from '../../api/dispatch';
+import { KeyHubError, invalidField, notFound } from '../../api/errors';
+import { nodeSigner } from '../../license/ed25519';
+import { SignPool } from '../../license/bulk/sign-pool';
+import { signInBatches } from '../../license/bulk/signed-batches';
+import { licensePayload, LicenseTermsError, signLicense, type LicenseTerms } from '../../license/signer';
+import type { Db } from '../../store/open';
+import { addDays, nowUtc } from '../../shared/time';
+import { recordAudit } from '../audit/audit';
+import type { JobStatus } from '../jobs/jobs';
+import { domainForIssue } from './domain-policy';
+import { skuSigning, type SkuSigning } from './terms';
+
+export interface SignedFile {
+  kind: 'license' | 'domain';
+  licenseId: number;
+  domainLicenseId: number | null;
+  domain: string | null;
+  file: string;
+}
+
+export interface SignedLicense {
+  licenseId: number;
+  keyFingerprint: string;
+  files: SignedFile[];
+}
+
+type SignInput = ParsedInput<'license.sign'>;
+
+/** A request checked against its SKU, ready to sign: what a row will hold. */
+interface PreparedLicense {
+  sku: SkuSigning;
+  owner: string;
+  features: string[];
+  issued: string;
+  expires: string | null;
+  message: string | null;
+  domains: Array<{ domain: string; expires: string | null }>;
+}
+
+/** Feature codes as the vendor spells them; unknown codes are refused by name. */
+function canonicalFeatures(db: Db, sku: SkuSigning, asked: string[] | undefined): string[] {
+  if (asked === undefined) return sku.features;
+  const known = db
+    .select({ code: featureIds.code })
+    .from(featureIds)
+    .where(eq(featureIds.vendorId, sku.vendorId))
+    .all()
+    .map((f) => f.code);
+  const byLower = new Map(known.map((code) => [code.toLowerCase(), code]));
+  const codes = [...new Set(asked.map((code) => code.toLowerCase()))].map((lower) => {
+    const code = byLower.get(lower);
+    if (!code) throw invalidField('features', `${sku.vendorName} has no feature code "${lower}".`);
+    return code;
+  });
+  return codes;
+}
+
+function prepare(db: Db, input: SignInput, now: string): PreparedLicense {
+  const sku = skuSigning(db, input.skuId);
+  if (sku.keyRetired) throw invalidField('skuId', `SKU ${sku.sku}'s signing key is retired; rotate the SKU to a current key.`);
+  const expires = input.expires !== undefined ? input.expires : sku.licenseDuration === null ? null : addDays(now, sku.licenseDuration);
+  if (expires !== null && expires <= now) throw invalidField('expires', 'The expiry must be in the future.');
+  const seen = new Set<string>();
+  const domains = input.domains.map((asked) => {
+    const normal = domainForIssue(asked);
+    if (!normal.ok) throw invalidField('domains', normal.reason);
+    if (seen.has(normal.domain)) throw invalidField('domains', `${normal.domain} is listed twice (after removing www. and the like).`);
+    seen.add(normal.domain);
+    const own = sku.manualDomainDuration === null ? null : addDays(now, sku.manualDomainDuration);
+    // A domain license never outlives its license.
+    const domainExpires = own === null ? expires : expires === null ? own : own < expires ? own : expires;
+    return { domain: normal.domain, expires: domainExpires };
+  });
+  if (sku.maxDomains !== null && domains.length > sku.maxDomains) {
+    throw invalidField('domains', `SKU ${sku.sku} allows ${sku.maxDomains} domain${sku.maxDomains === 1 ? '' : 's'} per license; ${domains.length} were given.`);
+  }
+  return { sku, owner: input.owner, features: canonicalFeatures(db, sku, input.features), issued: now, expires, message: input.message, domains };
+}
+
+function licenseTerms(p: PreparedLicense, licenseId: number): LicenseTerms {
+  return {
+    kind: 'license',
+    licenseId,
+    vendor: p.sku.vendorName,
+    sku: p.sku.sku,
+    owner: p.owner,
+    features: p.features,
+    issued: p.issued,
+    expires: p.expires,
+    message: p.message,
+  };
+}
+
+function domainTerms(p: PreparedLicense, licenseId: number, domain: { domain: string; expires: string | null }): LicenseTerms {
+  return { ...licenseTerms(p, licenseId), kind: 'domain', domain: domain.domain, expires: domain.expires };
+}
+
+/** Terms errors name the field they are about; at the boundary they are validation errors. */
+function asFieldError(error: unknown): unknown {
+  return error instanceof LicenseTermsError ? invalidField(error.field, error.message) : error;
+}
+
+function insertLicense(db: Db, p: PreparedLicense): number {
+  return db
+    .insert(licenses)
+    .values({ skuId: p.sku.skuId, ownerName: p.owner, issued: p.issued, expires: p.expires, signingKeyId: p.sku.keyId })
+    .returning({ id: licenses.id })
+    .get().id;
+}
+
+/** Issues one license (and its domain licenses), signed, in one transaction. */
+export async function signOneLicense(ctx: ApiContext, input: SignInput): Promise<SignedLicense> {
+  const { db } = ctx.store;
+  const prepared = prepare(db, input, nowUtc());
+  return ctx.vault.withSeed(db, prepared.sku.keyId, (seed) => {
+    const signer = nodeSigner(seed);
+    try {
+      return db.transaction((tx) => {
+        const licenseId = insertLicense(tx, prepared);
+        const licenseFile = signLicense(licenseTerms(prepared, licenseId), signer);
+        tx.update(licenses).set({ licenseBytes: Buffer.from(licenseFile, 'utf8') }).where(eq(licenses.id, licenseId)).run();
+        const files: SignedFile[] = [{ kind: 'license', licenseId, domainLicenseId: null, domain: null, file: licenseFile }];
+        for (const domain of prepared.domains) {
+          const file = signLicense(domainTerms(prepared, licenseId, domain), signer);
+          const row = tx
+            .insert(domainLicenses)
+            .values({ licenseId, domainName: domain.domain, issued: prepared.issued, expires: domain.expires, isAutomatic: false, licenseBytes: Buffer.from(file, 'utf8'), signingKeyId: prepared.sku.keyId })
+            .returning({ id: domainLicenses.id })
+            .get();
+          files.push({ kind: 'domain', licenseId, domainLicenseId: row.id, domain: domain.domain, file });
+        }
+        recordAudit(tx, {
+          actor: ctx.actor,
+          targetType: 'license',
+          targetId: licenseId,
+          action: 'license.issue',
+          details: { skuId: prepared.sku.skuId, owner: prepared.owner, expires: prepared.expires, domains: prepared.domains.map((d) => d.domain), keyFingerprint: signer.keyId },
+        });
+        return { licenseId, keyFingerprint: signer.keyId, files };
+      });
+    } catch (error) {
+      throw asFieldError(error);
+    }
+  });
+}
+
+export interface BatchResult {
+  licenses: number;
+  domainLicenses: number;
+  licenseIds: number[];
+}
+
+/**
+ * Checks every row first (a batch with one bad row writes nothing, and says which
+ * lines), then signs in bulk, one transaction per batch.
+ */
+export function startSignBatch(ctx: ApiContext, input: ParsedInput<'license.signBatch'>): JobStatus {
+  const { db } = ctx.store;
+  const now = nowUtc();
+  const problems: Record<string, string> = {};
+  const prepared: PreparedLicense[] = [];
+  input.rows.forEach((row, index) => {
+    const line = row.line ?? index + 1;
+    try {
+      const p = prepare(db, row, now);
+      // Builds the payload once so bad terms (a control character, …) fail here, by line.
+      licensePayload(licenseTerms(p, 1), '0000000000000000');
+      prepared.push(p);
+    } catch (error) {
+      const message = error instanceof KeyHubError || error instanceof LicenseTermsError ? error.message : String(error);
+      problems[`rows.${index}`] = `Line ${line}: ${message}`;
+    }
+  });
+  const lines = Object.values(problems);
+  if (lines.length) {
+    throw new KeyHubError('VALIDATION', `${lines.length} of ${input.rows.length} rows cannot be signed; nothing was issued. ${lines.slice(0, 5).join(' ')}${lines.length > 5 ? ' …' : ''}`, { fields: problems });
+  }
+  const keyIds = [...new Set(prepared.map((p) => p.sku.keyId))];
+  return ctx.jobs.start('license.signBatch', `Sign ${prepared.length} licenses`, 'license.signBatch', async (progress) => {
+    const result: BatchResult = { licenses: 0, domainLicenses: 0, licenseIds: [] };
+    for (const keyId of keyIds) {
+      const rows = prepared.filter((p) => p.sku.keyId === keyId);
+      await ctx.vault.withSeed(db, keyId, async (seed) => {
+        const pool = new SignPool(seed, { workers: rows.length < 500 ? 0 : undefined });
+        try {
+          await signLicensesInBatches(ctx, pool, rows, result, (done) => progress(result.licenses + done, prepared.length, `Signed ${result.licenses + done} of ${prepared.length}`));
+        } finally {
+          await pool.close();
+        }
+      });
+    }
+    return result;
+  });
+}
+
+/** Licenses need their row id in the file, so each batch reserves ids first. */
+async function signLicensesInBatches(ctx: ApiContext, pool: SignPool, rows: PreparedLicense[], result: BatchResult, onProgress: (done: number) => void) {
+  const { db } = ctx.store;
+  const items = rows.flatMap((p) => [{ p, domain: null as null | { domain: string; expires: string | null } }, ...p.domains.map((domain) => ({ p, domain }))]);
+  // Ids are reserved up front inside the write lock held by each batch's transaction:
+  // the next id is max(id)+1 because the table uses AUTOINCREMENT and we write alone.
+  let nextLicenseId = (db.get<{ n: number | null }>(sql`SELECT max(seq) AS n FROM sqlite_sequence WHERE name = 'licenses'`)?.n ?? 0) + 1;
+  const idOf = new Map<PreparedLicense, number>();
+  for (const p of rows) idOf.set(p, nextLicenseId++);
+  let done = 0;
+  const insertLicenseRow = ctx.store.sqlite.prepare(
+    'INSERT INTO licenses (id, sku_id, owner_name, issued, expires, signing_key_id, license_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertDomainRow = ctx.store.sqlite.prepare(
+    'INSERT INTO domain_licenses (license_id, domain_name, issued, expires, is_automatic, license_bytes, signing_key_id) VALUES (?, ?, ?, ?, 0, ?, ?)',
+  );
+  await signInBatches({
+    pool,
+    items,
+    payloadOf: ({ p, domain }) => licensePayload(domain ? domainTerms(p, idOf.get(p)!, domain) : licenseTerms(p, idOf.get(p)!), pool.keyId),
+    write: (batch, files) =>
+      db.transaction((tx) => {
+        batch.forEach(({ p, domain }, i) => {
+          const id = idOf.get(p)!;
+          if (!domain) {
+            insertLicenseRow.run(id, p.sku.skuId, p.owner, p.issued, p.expires, p.sku.keyId, Buffer.from(files[i], 'utf8'));
+            result.licenses++;
+            result.licenseIds.push(id);
+            done++;
+          } else {
+            insertDomainRow.run(id, domain.domain, p.issued, domain.expires, Buffer.from(files[i], 'utf8'), p.sku.keyId);
+            result.domainLicenses++;
+          }
+        });
+        recordAudit(tx, { actor: ctx.actor, targetType: 'license', targetId: `${batch[0] ? idOf.get(batch[0].p) : ''}..`, action: 'license.issueBatch', details: { rows: batch.length, keyFingerprint: pool.keyId } });
+        onProgress(done);
+      }),
+  });
+}
+
+/** The stored file of a license, or of one of its domain licenses. */
+export function licenseFile(db: Db, input: ParsedInput<'license.file'>): SignedFile {
+  if (input.domain === undefined) {
+    const row = db.select({ bytes: licenses.licenseBytes }).from(licenses).where(eq(licenses.id, input.licenseId)).get();
+    if (!row) throw notFound('License', input.licenseId);
+    if (!row.bytes) throw new KeyHubError('NOT_FOUND', `License ${input.licenseId} has no signed file yet.`);
+    return { kind: 'license', licenseId: input.licenseId, domainLicenseId: null, domain: null, file: row.bytes.toString('utf8') };
+  }
+  const normal = domainForIssue(input.domain);
+  const name = normal.ok ? normal.domain : input.domain;
+  const row = db
+    .select({ id: domainLicenses.id, bytes: domainLicenses.licenseBytes })
+    .from(domainLicenses)
+    .where(and(eq(domainLicenses.licenseId, input.licenseId), eq(domainLicenses.domainName, name)))
+    .get();
+  if (!row || !row.bytes) throw new KeyHubError('NOT_FOUND', `License ${input.licenseId} has no domain license for ${name}.`);
+  return { kind: 'domain', licenseId: input.licenseId, domainLicenseId: row.id, domain: name, file: row.bytes.toString('utf8') };
+}
