@@ -1,9 +1,8 @@
 /** Writes test fixtures into a data folder in-process (through the API), faster than spawning the CLI. */
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
-import { invoke } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import { openStore } from '../../src-main/store/open';
-import { createApiContext } from '../../src-main/api/dispatch';
+import { createApiContext, invoke } from '../../src-main/api/dispatch';
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 

@@ -48,8 +48,9 @@ export function parseSecretKey(input: string): Uint8Array {
     const seed = bytes.slice(0, SEED_BYTES);
     const derived = publicKeyFromSeed(seed);
     const given = bytes.subarray(SEED_BYTES);
+    const matches = derived.every((byte, i) => byte === given[i]);
     bytes.fill(0);
-    if (!derived.every((byte, i) => byte === given[i])) {
+    if (!matches) {
       seed.fill(0);
       throw invalidField(FIELD, 'The last 32 bytes are not the public key of the first 32: the key is damaged, or not an Ed25519 secret key.');
     }

@@ -189,10 +189,11 @@ export function startSignBatch(ctx: ApiContext, input: ParsedInput<'license.sign
     const result: BatchResult = { licenses: 0, domainLicenses: 0, licenseIds: [] };
     for (const keyId of keyIds) {
       const rows = prepared.filter((p) => p.sku.keyId === keyId);
+      const before = result.licenses;
       await ctx.vault.withSeed(db, keyId, async (seed) => {
         const pool = new SignPool(seed, { workers: rows.length < 500 ? 0 : undefined });
         try {
-          await signLicensesInBatches(ctx, pool, rows, result, (done) => progress(result.licenses + done, prepared.length, `Signed ${result.licenses + done} of ${prepared.length}`));
+          await signLicensesInBatches(ctx, pool, rows, result, (done) => progress(before + done, prepared.length, `Signed ${before + done} of ${prepared.length} licenses`));
         } finally {
           await pool.close();
         }
