@@ -3,7 +3,9 @@
  * small sizes in under a minute. Each figure prints for a person and as a JSON line.
  */
 import { catalogBench } from './catalog.bench';
+import { signingBench } from './signing.bench';
 
 const quick = process.argv.includes('--quick');
 console.log(`KeyHub benchmarks (${quick ? 'quick' : 'full'} sizes), node ${process.version}`);
 await catalogBench(quick);
+await signingBench(quick);
