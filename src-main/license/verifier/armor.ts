@@ -1,5 +1,5 @@
 /** Reads the armor of a license file into its field lines and signed message (FORMAT.md, "Armor"). */
-import { fromUtf8, utf8 } from './encoding';
+import { fromUtf8, utf8 } from './encoding.js';
 
 export const BEGIN_LINE = '-----BEGIN KEYHUB LICENSE-----';
 export const END_LINE = '-----END KEYHUB LICENSE-----';

@@ -1,6 +1,6 @@
 /** Reads and checks the fields of format 1 (FORMAT.md, "Fields"). */
-import type { FieldLine } from './armor';
-import { normalizeDomain } from './domain-name';
+import type { FieldLine } from './armor.js';
+import { normalizeDomain } from './domain-name.js';
 
 export const FORMAT_VERSION = 1;
 export const LICENSE_KINDS = ['license', 'domain', 'app'] as const;

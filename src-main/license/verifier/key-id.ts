@@ -1,6 +1,6 @@
 /** Public keys and their fingerprints (FORMAT.md, "Key id"). */
 import nacl from 'tweetnacl';
-import { fromBase64, fromHex, toHex } from './encoding';
+import { fromBase64, fromHex, toHex } from './encoding.js';
 
 export const PUBLIC_KEY_BYTES = 32;
 

@@ -1,10 +1,10 @@
 /** The verdict on a license file (FORMAT.md, "Verdict"). Depends on tweetnacl alone. */
 import nacl from 'tweetnacl';
-import { readArmor } from './armor';
-import { normalizeDomain } from './domain-name';
-import { fromBase64 } from './encoding';
-import { readFields, type LicenseClaims } from './fields';
-import { fingerprintOf, parsePublicKey } from './key-id';
+import { readArmor } from './armor.js';
+import { normalizeDomain } from './domain-name.js';
+import { fromBase64 } from './encoding.js';
+import { readFields, type LicenseClaims } from './fields.js';
+import { fingerprintOf, parsePublicKey } from './key-id.js';
 
 export type ReasonCode =
   | 'OVERSIZED'
