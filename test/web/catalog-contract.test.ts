@@ -215,7 +215,8 @@ describe('the catalog over HTTP', () => {
     expect(await t.fail('vendor.get', { id: empty.id })).toMatchObject({ status: 404 });
   });
 
-  it('called every method of the contract', () => {
-    expect(METHOD_NAMES.filter((m) => !t.called.has(m))).toEqual([]);
+  it('called every catalog method of the contract', () => {
+    const catalog = METHOD_NAMES.filter((m) => /^(app|vendor|sku|feature|package|release)\./.test(m));
+    expect(catalog.filter((m) => !t.called.has(m))).toEqual([]);
   });
 });
