@@ -156,6 +156,7 @@ export async function signOneLicense(ctx: ApiContext, input: SignInput): Promise
 export interface BatchResult {
   licenses: number;
   domainLicenses: number;
+  /** The new licenses' ids in the order of the rows: row i became license licenseIds[i]. */
   licenseIds: number[];
 }
 
@@ -187,24 +188,34 @@ export function startSignBatch(ctx: ApiContext, input: ParsedInput<'license.sign
   const keyIds = [...new Set(prepared.map((p) => p.sku.keyId))];
   return ctx.jobs.start('license.signBatch', `Sign ${prepared.length} licenses`, 'license.signBatch', async (progress) => {
     const result: BatchResult = { licenses: 0, domainLicenses: 0, licenseIds: [] };
+    // Rows are signed grouped by key; their ids are listed in row order at the end.
+    const idOfRow = new Map<PreparedLicense, number>();
     for (const keyId of keyIds) {
       const rows = prepared.filter((p) => p.sku.keyId === keyId);
       const before = result.licenses;
       await ctx.vault.withSeed(db, keyId, async (seed) => {
         const pool = new SignPool(seed, { workers: rows.length < 500 ? 0 : undefined });
         try {
-          await signLicensesInBatches(ctx, pool, rows, result, (done) => progress(before + done, prepared.length, `Signed ${before + done} of ${prepared.length} licenses`));
+          await signLicensesInBatches(ctx, pool, rows, result, idOfRow, (done) => progress(before + done, prepared.length, `Signed ${before + done} of ${prepared.length} licenses`));
         } finally {
           await pool.close();
         }
       });
     }
+    result.licenseIds = prepared.map((p) => idOfRow.get(p)!);
     return result;
   });
 }
 
 /** Licenses need their row id in the file, so each batch reserves ids first. */
-async function signLicensesInBatches(ctx: ApiContext, pool: SignPool, rows: PreparedLicense[], result: BatchResult, onProgress: (done: number) => void) {
+async function signLicensesInBatches(
+  ctx: ApiContext,
+  pool: SignPool,
+  rows: PreparedLicense[],
+  result: BatchResult,
+  idOfRow: Map<PreparedLicense, number>,
+  onProgress: (done: number) => void,
+) {
   const { db } = ctx.store;
   const items = rows.flatMap((p) => [{ p, domain: null as null | { domain: string; expires: string | null } }, ...p.domains.map((domain) => ({ p, domain }))]);
   // Ids are reserved up front inside the write lock held by each batch's transaction:
@@ -230,7 +241,7 @@ async function signLicensesInBatches(ctx: ApiContext, pool: SignPool, rows: Prep
           if (!domain) {
             insertLicenseRow.run(id, p.sku.skuId, p.owner, p.issued, p.expires, p.sku.keyId, Buffer.from(files[i], 'utf8'));
             result.licenses++;
-            result.licenseIds.push(id);
+            idOfRow.set(p, id);
             done++;
           } else {
             insertDomainRow.run(id, domain.domain, p.issued, domain.expires, Buffer.from(files[i], 'utf8'), p.sku.keyId);

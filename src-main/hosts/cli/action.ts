@@ -18,6 +18,8 @@ export interface Outcome {
   data: unknown;
   /** What people see. */
   human: string;
+  /** Exit with this code even though the command ran (e.g. `verify` on a file that is not valid). */
+  exitCode?: number;
 }
 
 export interface ActionScope<O> {
@@ -39,7 +41,10 @@ function fieldLines(body: ApiErrorBody, flags: Record<string, string>): string[]
     const flag = flags[entries[0][0]];
     return flag ? [`keyhub: ${body.message} (${flag})`] : [`keyhub: ${body.message}`];
   }
-  return [`keyhub: ${body.message}`, ...entries.map(([field, message]) => `  ${flags[field] ?? field}: ${message}`)];
+  // A batch row's message names its line ("Line 4: …") and stands alone.
+  const line = ([field, message]: [string, string]) =>
+    /^rows\.\d+$/.test(field) && /^Line \d+: /.test(message) ? `  ${message}` : `  ${flags[field] ?? field}: ${message}`;
+  return [`keyhub: ${body.message}`, ...entries.map(line)];
 }
 
 export function reportFailure(error: unknown, json: boolean, flags: Record<string, string> = {}): void {
@@ -66,17 +71,34 @@ export function action<O>(run: (scope: ActionScope<O>) => Promise<Outcome>, flag
     const { CliSession } = await import('./session');
     const session = new CliSession(resolveDataDir(opts.data));
     try {
-      const outcome = await run({ args: params.slice(0, -2), opts, session, json });
-      if (json) {
-        if (outcome.data !== undefined) printJson(outcome.data);
-      }
-      else if (outcome.human) process.stdout.write(`${outcome.human}\n`);
+      printOutcome(await run({ args: params.slice(0, -2), opts, session, json }), json);
     } catch (error) {
       reportFailure(error, json, flags);
     } finally {
       session.close();
     }
   };
+}
+
+/** Like action(), for commands that never touch a store (`keyhub verify`): no session, no store code loaded. */
+export function storelessAction<O>(run: (scope: Omit<ActionScope<O>, 'session'>) => Promise<Outcome>) {
+  return async (...params: unknown[]): Promise<void> => {
+    const command = params[params.length - 1] as Command;
+    const opts = command.optsWithGlobals() as O & GlobalOptions;
+    const json = Boolean(opts.json);
+    try {
+      printOutcome(await run({ args: params.slice(0, -2), opts, json }), json);
+    } catch (error) {
+      reportFailure(error, json);
+    }
+  };
+}
+
+function printOutcome(outcome: Outcome, json: boolean): void {
+  if (json) {
+    if (outcome.data !== undefined) printJson(outcome.data);
+  } else if (outcome.human) process.stdout.write(`${outcome.human}\n`);
+  if (outcome.exitCode !== undefined) process.exitCode = outcome.exitCode;
 }
 
 /** Deleting never asks on the CLI; it needs `--yes` instead. */

@@ -3,11 +3,15 @@ import { Command } from 'commander';
 import { demoCommand } from './commands/demo';
 import { featureCommand } from './commands/feature';
 import { infoCommand } from './commands/info';
+import { keyCommand } from './commands/key';
+import { licenseCommand } from './commands/license';
 import { packageCommand } from './commands/package';
 import { releaseCommand } from './commands/release';
 import { serveCommand } from './commands/serve';
+import { signCommand } from './commands/sign';
 import { skuCommand } from './commands/sku';
 import { vendorCommand } from './commands/vendor';
+import { verifyCommand } from './commands/verify';
 
 const EXAMPLES = `
 Data folder: --data DIR, else $KEYHUB_DATA, else the per-user default (the desktop app's).
@@ -18,6 +22,9 @@ Examples:
   keyhub sku add --vendor 1 --code R4Elite --max-domains 10 --feature R_Elite --feature R_WebP
   keyhub sku retire 4 --at 2026-12-31
   keyhub package show 2 --json
+  keyhub key generate --vendor 1 --name "Resizer 2026"   asks for the passphrase (or $KEYHUB_PASSPHRASE)
+  keyhub sign --sku R4Elite --owner "Kathrin Fretz" --domain example.com --out example.license
+  keyhub verify example.license --public-key "$(keyhub key public 1)" --domain example.com
   keyhub serve --port 4780                 open the full UI in your browser`;
 
 export function buildProgram(): Command {
@@ -33,6 +40,10 @@ export function buildProgram(): Command {
     featureCommand(),
     packageCommand(),
     releaseCommand(),
+    keyCommand(),
+    signCommand(),
+    licenseCommand(),
+    verifyCommand(),
     demoCommand(),
     serveCommand(),
     infoCommand(),
