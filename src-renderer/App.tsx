@@ -22,7 +22,11 @@ import { EditVendorScreen, NewVendorScreen } from './screens/catalog/vendors/Ven
 import { VendorListScreen } from './screens/catalog/vendors/VendorListScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
+import { KeyDetailScreen } from './screens/keys/KeyDetailScreen';
+import { KeyListScreen } from './screens/keys/KeyListScreen';
+import { KeysArea } from './screens/keys/VaultContext';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { VerifyScreen } from './screens/verify/VerifyScreen';
 import { AppShell } from './shell/AppShell';
 import { COMING_AREAS } from './shell/areas';
 
@@ -54,6 +58,12 @@ const routes = createRoutesFromElements(
       <Route path="packages/:id/releases/new" element={<NewReleaseScreen />} />
       <Route path="packages/:id/releases/:releaseId/edit" element={<EditReleaseScreen />} />
     </Route>
+
+    <Route path="keys" element={<KeysArea />}>
+      <Route index element={<KeyListScreen />} />
+      <Route path=":id" element={<KeyDetailScreen />} />
+    </Route>
+    <Route path="verify" element={<VerifyScreen />} />
 
     {COMING_AREAS.map((area) => (
       <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />

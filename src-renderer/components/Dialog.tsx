@@ -1,8 +1,10 @@
 /**
  * A modal built on the native <dialog>: the browser traps focus inside it, makes the
- * page behind inert, and turns Esc into a cancel we route to `onClose`.
+ * page behind inert, and turns Esc into a cancel we route to `onClose`. Given
+ * `onSubmit`, its body and buttons are a form: Enter in a field submits (also from a
+ * checkbox, radio or select, as in FormShell), Ctrl+Enter from a text area.
  */
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -11,10 +13,17 @@ interface DialogProps {
   onClose: () => void;
   /** Alert dialogs ask for a decision (delete?) and are announced as such. */
   alert?: boolean;
+  /** Makes the dialog a form; its submit button (type="submit") and Enter call this. */
+  onSubmit?: () => void;
+  /** Room for a table, a list of keys or a progress bar. */
+  wide?: boolean;
+  /** Grows on every refused submit (useApiForm's `failures`): focus goes to the first bad field. */
+  failures?: number;
 }
 
-export function Dialog({ title, children, actions, onClose, alert }: DialogProps) {
+export function Dialog({ title, children, actions, onClose, alert, onSubmit, wide, failures = 0 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const titleId = useId();
   const bodyId = useId();
   // Set when this component closes the dialog itself (on unmount): that close is no user's request.
@@ -26,7 +35,11 @@ export function Dialog({ title, children, actions, onClose, alert }: DialogProps
     const dialog = ref.current;
     const focusedBefore = document.activeElement;
     closingItself.current = false;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs before the dialog is open (and so cannot take focus); give it now.
+      dialog.querySelector<HTMLElement>('[data-autofocus="true"]')?.focus();
+    }
     return () => {
       closingItself.current = true;
       dialog?.close();
@@ -34,10 +47,35 @@ export function Dialog({ title, children, actions, onClose, alert }: DialogProps
     };
   }, []);
 
+  useEffect(() => {
+    if (failures === 0) return;
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [failures]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.defaultPrevented || event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    const choice = target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'));
+    const textAreaSubmit = target instanceof HTMLTextAreaElement && (event.ctrlKey || event.metaKey);
+    if (choice || textAreaSubmit) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  const content = (
+    <>
+      <div id={bodyId} className="dialog__body">
+        {children}
+      </div>
+      <div className="dialog__actions">{actions}</div>
+    </>
+  );
+
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       role={alert ? 'alertdialog' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={bodyId}
@@ -54,10 +92,24 @@ export function Dialog({ title, children, actions, onClose, alert }: DialogProps
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
-      <div id={bodyId} className="dialog__body">
-        {children}
-      </div>
-      <div className="dialog__actions">{actions}</div>
+      {onSubmit ? (
+        <form
+          ref={formRef}
+          className="dialog__form"
+          noValidate
+          onKeyDown={onKeyDown}
+          onSubmit={(event) => {
+            event.preventDefault();
+            // A form inside a React child (a dialog opened from this one) must not submit this one.
+            event.stopPropagation();
+            onSubmit();
+          }}
+        >
+          {content}
+        </form>
+      ) : (
+        content
+      )}
     </dialog>
   );
 }

@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { INCOMPLETE_DATE_MESSAGE, isIncompleteDate, readDateInput, type DateInput } from './dateInput';
 
-interface FieldFrameProps {
+export interface FieldFrameProps {
   name: string;
   label: string;
   hint?: ReactNode;
@@ -25,7 +25,7 @@ function describedBy(name: string, hint: unknown, error: unknown): string | unde
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ name, label, hint, error, required, wide, children }: FieldFrameProps) {
+export function FieldFrame({ name, label, hint, error, required, wide, children }: FieldFrameProps) {
   return (
     <div className={['field', wide && 'field--wide', error && 'field--invalid'].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={fieldId(name)}>
@@ -56,7 +56,7 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; 
   );
 }
 
-interface CommonProps {
+export interface CommonProps {
   name: string;
   label: string;
   hint?: ReactNode;
@@ -66,13 +66,17 @@ interface CommonProps {
   wide?: boolean;
 }
 
-/** What every control shares: its id for the label, and its hint and error for screen readers. */
-function controlAttributes({ name, hint, error, required, autoFocus }: CommonProps) {
+/**
+ * What every control shares: its id for the label, and its hint and error for screen
+ * readers. `data-autofocus` lets a dialog focus the field once it is open (see Dialog).
+ */
+export function controlAttributes({ name, hint, error, required, autoFocus }: CommonProps) {
   return {
     id: fieldId(name),
     name,
     required,
     autoFocus,
+    'data-autofocus': autoFocus ? 'true' : undefined,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(name, hint, error),
   } as const;
@@ -82,7 +86,8 @@ interface TextFieldProps extends CommonProps {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
-  type?: 'text' | 'url';
+  /** A password field never shows what is typed; passphrases are never trimmed or spell-checked. */
+  type?: 'text' | 'url' | 'password' | 'datetime-local';
   /** Monospace for codes and keys. */
   code?: boolean;
   maxLength?: number;
@@ -98,7 +103,7 @@ export function TextField({ value, onChange, placeholder, type = 'text', code, m
         value={value}
         placeholder={placeholder}
         maxLength={maxLength}
-        spellCheck={code ? false : undefined}
+        spellCheck={code || type === 'password' ? false : undefined}
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}
       />
@@ -180,22 +185,28 @@ interface TextAreaFieldProps extends CommonProps {
   onChange: (value: string) => void;
   rows?: number;
   placeholder?: string;
+  /** Monospace, and no spelling, capitals or autocomplete: for keys and license text. */
+  code?: boolean;
 }
 
-export function TextAreaField({ value, onChange, rows = 3, placeholder, ...frame }: TextAreaFieldProps) {
+export function TextAreaField({ value, onChange, rows = 3, placeholder, code, ...frame }: TextAreaFieldProps) {
   return (
     <FieldFrame {...frame} wide>
       <textarea
         {...controlAttributes(frame)}
-        className="input input--textarea"
+        className={code ? 'input input--textarea input--code' : 'input input--textarea'}
         rows={rows}
         value={value}
         placeholder={placeholder}
+        {...(code ? CODE_TEXT_ATTRIBUTES : {})}
         onChange={(e) => onChange(e.target.value)}
       />
     </FieldFrame>
   );
 }
+
+/** A text area for keys and license text: the browser must not correct, capitalise or remember it. */
+export const CODE_TEXT_ATTRIBUTES = { spellCheck: false, autoComplete: 'off', autoCapitalize: 'off', autoCorrect: 'off' } as const;
 
 interface SelectFieldProps extends CommonProps {
   value: string;

@@ -10,14 +10,23 @@ import { api, ApiError, messageOf } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
 
+/** Given a refusal, tries to remove its cause (asking the user); true when the call should be made again. */
+export type Recover = (error: ApiError) => Promise<boolean>;
+
+/** How often one submit may recover and try again: each time the user was asked and said yes. */
+const MAX_RECOVERIES = 3;
+
 export interface ApiForm {
   errors: FieldErrors;
   banner: string | null;
   saving: boolean;
   /** Grows on every refused submit, so the form can move focus to the first bad field. */
   failures: number;
-  /** Checks and sends `input`; the answer, or undefined when refused (the messages are shown). */
-  submit: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
+  /**
+   * Checks and sends `input`; the answer, or undefined when refused (the messages are shown).
+   * `recover` may put right what refused it (unlock the signing keys) and say true: then it is sent again.
+   */
+  submit: <M extends MethodName>(method: M, input: MethodInput<M>, recover?: Recover) => Promise<MethodOutput<M> | undefined>;
   /** Refuses a save for a reason only the form knows (no vendor chosen yet). */
   reject: (fields: FieldErrors) => void;
   clearError: (field: string) => void;
@@ -56,7 +65,7 @@ export function useApiForm(): ApiForm {
     return count === 1 ? 'One field needs attention.' : `${count} fields need attention.`;
   };
 
-  async function submit<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
+  async function submit<M extends MethodName>(method: M, input: MethodInput<M>, recover?: Recover): Promise<MethodOutput<M> | undefined> {
     const schema = contract[method].input as z.ZodType;
     const checked = schema.safeParse(input);
     if (!checked.success) {
@@ -66,7 +75,7 @@ export function useApiForm(): ApiForm {
     }
     setSaving(true);
     try {
-      const saved = await api(method, input);
+      const saved = await callRecovering(() => api(method, input), recover);
       setErrors({});
       setBanner(null);
       return saved;
@@ -91,4 +100,14 @@ export function useApiForm(): ApiForm {
   const reject = (fields: FieldErrors) => refuse(fields, attentionMessage(fields));
 
   return { errors, banner, saving, failures, submit, reject, clearError };
+}
+
+async function callRecovering<T>(call: () => Promise<T>, recover: Recover | undefined): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiError) || !recover || attempt >= MAX_RECOVERIES || !(await recover(error))) throw error;
+    }
+  }
 }

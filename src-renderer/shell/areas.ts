@@ -120,19 +120,8 @@ export const AREA_GROUPS: AreaGroup[] = [
   {
     heading: 'System',
     areas: [
-      {
-        path: '/keys',
-        label: 'Signing keys',
-        coming: {
-          summary: 'Each vendor’s Ed25519 keys that sign its licenses.',
-          features: [
-            'Generate keys, encrypted at rest with your passphrase',
-            'Unlock for signing for a limited time; private keys never leave KeyHub’s core',
-            'Public keys to embed in your apps',
-          ],
-          meanwhile: { text: 'Keys belong to vendors. Add the vendors you sell for.', label: 'Go to vendors', to: '/catalog/vendors' },
-        },
-      },
+      { path: '/keys', label: 'Signing keys' },
+      { path: '/verify', label: 'Verify license' },
       {
         path: '/sync',
         label: 'Sync',

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import type { Envelope } from '../../src-main/api/errors';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
+import { TEST_KDF_COST } from './temp-store';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -61,7 +62,8 @@ export interface UiSession {
 export async function openKeyHub(options: OpenKeyHubOptions = {}): Promise<UiSession> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyhub-ui-'));
   await options.prepare?.(dataDir);
-  const host = await startWebHost({ dataDir, port: 0 });
+  // A cheap KDF, so setting and typing passphrases takes milliseconds in tests.
+  const host = await startWebHost({ dataDir, port: 0, vault: { kdfCost: TEST_KDF_COST } });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

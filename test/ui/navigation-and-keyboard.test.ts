@@ -19,6 +19,7 @@ const EXPECTED_AREAS = [
   'Transactions',
   'Subscriptions',
   'Signing keys',
+  'Verify license',
   'Sync',
   'Audit log',
   'Settings',

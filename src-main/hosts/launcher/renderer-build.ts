@@ -6,8 +6,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** What the renderer build reads besides src-renderer/: the contract and schemas it imports, and the build config. */
-const EXTRA_INPUTS = ['electron.vite.config.ts', 'package.json', 'src-main/api', 'src-main/domain/catalog/types.ts', 'src-main/shared'];
+/**
+ * What the renderer build reads besides src-renderer/: the contract and schemas it imports, the
+ * license verifier (the Verify license screen runs it in the page), and the build config.
+ */
+const EXTRA_INPUTS = ['electron.vite.config.ts', 'package.json', 'src-main/api', 'src-main/domain/catalog/types.ts', 'src-main/shared', 'src-main/license/verifier'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

@@ -10,6 +10,7 @@ import { Section } from '../../../components/Section';
 import { useToast } from '../../../components/Toasts';
 import { formatDay, formatMoment } from '../../../format/dates';
 import { formatDays, formatLimit, plural } from '../../../format/numbers';
+import { keyPaths } from '../../keys/keyPaths';
 import { paths } from '../shared/paths';
 import { RouteRecord } from '../shared/RouteRecord';
 import { RetireSkuButton } from './RetireSkuButton';
@@ -80,7 +81,11 @@ function SkuDetailView({ sku, reload }: { sku: SkuDetail; reload: () => void }) 
               { label: 'Release date', value: formatDay(sku.releaseDate, 'Not set'), hint: sku.releaseDate ? undefined : 'On sale from creation' },
               { label: 'Expiration date', value: formatDay(sku.expirationDate, 'Never') },
               { label: 'Licenses issued', value: sku.licenseCount.toLocaleString() },
-              { label: 'Signing key', value: sku.privateKeyId ? `Key #${sku.privateKeyId}` : 'None yet' },
+              {
+                label: 'Signing key',
+                value: sku.privateKeyId ? <Link to={keyPaths.key(sku.privateKeyId)}>Key #{sku.privateKeyId}</Link> : 'None yet',
+                hint: sku.privateKeyId ? undefined : 'Give it one from a key’s page: Rotate a SKU to this key.',
+              },
             ]}
           />
         </Section>

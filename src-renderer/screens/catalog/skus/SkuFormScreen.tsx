@@ -159,7 +159,7 @@ function SkuForm({ sku, presetVendorId }: { sku?: SkuDetail; presetVendorId: str
         </FormSection>
 
         <FormSection title="Signing">
-          <ReadOnlyField label="Signing key" hint="Signing keys arrive with the Signing keys area; the SKU keeps the key it has.">
+          <ReadOnlyField label="Signing key" hint="Changed by rotating, from the key’s page under Signing keys: rotating also re-signs the SKU’s licenses.">
             {sku?.privateKeyId ? `Key #${sku.privateKeyId}` : 'None yet'}
           </ReadOnlyField>
         </FormSection>

@@ -6,6 +6,7 @@ import { Facts } from '../../../components/Facts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useToast } from '../../../components/Toasts';
 import { formatMoment } from '../../../format/dates';
+import { keyPaths } from '../../keys/keyPaths';
 import { paths } from '../shared/paths';
 import { RouteRecord } from '../shared/RouteRecord';
 import { VendorFeaturesSection, VendorPackagesSection, VendorSkusSection } from './VendorCatalogSections';
@@ -55,7 +56,7 @@ function VendorDetailView({ vendor }: { vendor: VendorDetail }) {
             { label: 'SKUs', value: vendor.skuCount },
             { label: 'Feature codes', value: vendor.featureCount },
             { label: 'Packages', value: vendor.packageCount },
-            { label: 'Signing keys', value: vendor.keyCount },
+            { label: 'Signing keys', value: <Link to={keyPaths.keysOfVendor(vendor.id)}>{vendor.keyCount}</Link> },
             { label: 'Licenses issued', value: vendor.licenseCount },
             { label: 'Added', value: formatMoment(vendor.createdAt) },
             { label: 'Last changed', value: formatMoment(vendor.updatedAt) },
