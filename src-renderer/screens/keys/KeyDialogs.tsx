@@ -161,7 +161,7 @@ export function ImportKeyDialog({ presetVendorId, onClose, onAdded }: AddKeyDial
           maxBytes={KEY_FILE_MAX_BYTES}
           binaryAsBase64
           accept=".pem,.key,.txt,.b64,.hex,application/x-pem-file,text/plain"
-          placeholder={'Base64 or hex of the 32-byte seed (or 64-byte secret key), or a PEM:\n-----BEGIN PRIVATE KEY-----'}
+          placeholder="Base64 or hex of the 32-byte seed (or the 64-byte secret key), or a PKCS#8 PEM file's text"
           hint="Ctrl+Enter imports. The secret is sent once to KeyHub’s core and cleared from this box."
           value={secret}
           onChange={(v) => {
