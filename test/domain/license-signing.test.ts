@@ -4,7 +4,7 @@ import nacl from 'tweetnacl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domainForIssue } from '../../src-main/domain/licenses/domain-policy';
 import { SignPool } from '../../src-main/license/bulk/sign-pool';
-import { normalizeDomain, verifyLicense } from '../../src-main/license/verifier';
+import { normalizeDomain, readArmor, readFields, verifyLicense } from '../../src-main/license/verifier';
 import { tempStore, type TempStore } from '../support/temp-store';
 
 let t: TempStore;
@@ -129,6 +129,34 @@ describe('license.signBatch', () => {
       expect(verdict.claims).toMatchObject({ licenseId: String(row.id), owner: row.owner });
     }
     expect(rows('SELECT count(*) AS n FROM domain_licenses WHERE license_bytes IS NULL')[0].n).toBe(0);
+  });
+});
+
+describe('license.signBatch beside other signing', () => {
+  it('reserves its license ids, so licenses signed while it runs never collide with them', async () => {
+    const job = await t.call('license.signBatch', { rows: Array.from({ length: 3000 }, (_, i) => ({ skuId, owner: `Batch ${i}` })) });
+    const singles: number[] = [];
+    while (t.ctx.jobs.get(job.id).state === 'running') {
+      singles.push((await t.call('license.sign', { skuId, owner: 'Meanwhile' })).licenseId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const done = t.ctx.jobs.get(job.id);
+    expect(singles.length).toBeGreaterThan(1);
+    expect(done.error).toBeNull();
+    const batchIds = (done.result as { licenseIds: number[] }).licenseIds;
+    expect(batchIds.filter((id) => singles.includes(id))).toEqual([]);
+    const stored = rows('SELECT id, owner_name AS owner, license_bytes AS bytes FROM licenses');
+    expect(stored).toHaveLength(3000 + singles.length);
+    // Every file names its own row (read without the slow portable signature check)…
+    for (const row of stored) {
+      const armor = readArmor(new Uint8Array(row.bytes as Buffer));
+      const fields = armor.ok ? readFields(armor.armored.fields) : null;
+      expect(fields?.ok && fields.claims).toMatchObject({ licenseId: String(row.id), owner: row.owner });
+    }
+    // …and the signatures hold on both sides of the interleaving.
+    for (const row of [stored[0], stored.at(-1)!, ...stored.filter((r) => singles.includes(r.id as number))]) {
+      expect(verifyLicense(new Uint8Array(row.bytes as Buffer), { publicKeys: [key.publicKey] }).valid).toBe(true);
+    }
   });
 });
 

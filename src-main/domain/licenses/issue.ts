@@ -3,7 +3,8 @@
  * (`license.signBatch`, a CSV). Every file is signed with the SKU's key; the row and
  * its file are written in the same transaction.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
 import { domainLicenses, featureIds, licenses } from '../../../db/schema';
 import type { ParsedInput } from '../../api/contract';
 import type { ApiContext } from '../../api/dispatch';
@@ -207,6 +208,25 @@ export function startSignBatch(ctx: ApiContext, input: ParsedInput<'license.sign
   });
 }
 
+/**
+ * Claims `count` license ids before any is signed (a file names its license's id):
+ * AUTOINCREMENT hands out ids after `sqlite_sequence`, so raising it in one write
+ * transaction keeps every other insert (a license signed meanwhile, another KeyHub
+ * process) out of the range. Returns the first id.
+ */
+function reserveLicenseIds(sqlite: Database.Database, count: number): number {
+  return sqlite
+    .transaction(() => {
+      const seq = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'licenses'").get() as { seq: number } | undefined;
+      const maxId = (sqlite.prepare('SELECT max(id) AS id FROM licenses').get() as { id: number | null }).id ?? 0;
+      const last = Math.max(seq?.seq ?? 0, maxId);
+      if (seq) sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'licenses'").run(last + count);
+      else sqlite.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('licenses', ?)").run(last + count);
+      return last + 1;
+    })
+    .immediate();
+}
+
 /** Licenses need their row id in the file, so each batch reserves ids first. */
 async function signLicensesInBatches(
   ctx: ApiContext,
@@ -218,9 +238,7 @@ async function signLicensesInBatches(
 ) {
   const { db } = ctx.store;
   const items = rows.flatMap((p) => [{ p, domain: null as null | { domain: string; expires: string | null } }, ...p.domains.map((domain) => ({ p, domain }))]);
-  // Ids are reserved up front inside the write lock held by each batch's transaction:
-  // the next id is max(id)+1 because the table uses AUTOINCREMENT and we write alone.
-  let nextLicenseId = (db.get<{ n: number | null }>(sql`SELECT max(seq) AS n FROM sqlite_sequence WHERE name = 'licenses'`)?.n ?? 0) + 1;
+  let nextLicenseId = reserveLicenseIds(ctx.store.sqlite, rows.length);
   const idOf = new Map<PreparedLicense, number>();
   for (const p of rows) idOf.set(p, nextLicenseId++);
   let done = 0;
