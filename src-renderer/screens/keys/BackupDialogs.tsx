@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { RestoreResult } from '../../../src-main/domain/keys/types';
 import { downloadText } from '../../api/download';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { useToast } from '../../components/Toasts';
 import { groupFingerprint } from '../../format/keys';
 import { plural } from '../../format/numbers';
@@ -17,20 +18,8 @@ import { SelectField, TextField } from '../../forms/fields';
 import { errorFor, useApiForm } from '../../forms/useApiForm';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useVendorOptions } from '../catalog/shared/useVendorOptions';
+import { NewPassphraseFields, passphraseMismatch } from './NewPassphraseFields';
 import { useVault } from './VaultContext';
-
-function Actions({ saving, label, busyLabel, onCancel, disabled }: { saving: boolean; label: string; busyLabel: string; onCancel: () => void; disabled?: boolean }) {
-  return (
-    <>
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="button button--primary" disabled={saving || disabled}>
-        {saving ? busyLabel : label}
-      </button>
-    </>
-  );
-}
 
 export function BackupDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const vault = useVault();
@@ -44,9 +33,8 @@ export function BackupDialog({ onClose, onDone }: { onClose: () => void; onDone:
   const ids = chosen ?? (keys.data ?? []).map((k) => k.id);
 
   async function submit() {
-    if (passphrase !== again) {
-      return form.reject({ again: again ? 'The two passphrases differ. Type the same one twice.' : 'Type the backup passphrase again, to be sure of it.' });
-    }
+    const mismatch = passphraseMismatch(passphrase, again);
+    if (mismatch) return form.reject({ again: mismatch });
     const file = await form.submit('key.backup', { ids, backupPassphrase: passphrase }, vault.recoverLocked);
     if (!file) return;
     downloadText(file.fileName, file.content);
@@ -61,7 +49,7 @@ export function BackupDialog({ onClose, onDone }: { onClose: () => void; onDone:
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<Actions saving={form.saving} label="Download backup" busyLabel="Sealing…" onCancel={onClose} disabled={!keys.data?.length} />}
+      actions={<DialogActions saving={form.saving} label="Download backup" busyLabel="Sealing…" onCancel={onClose} disabled={!keys.data?.length} />}
     >
       <p>The keys you choose are sealed in one file with a backup passphrase of its own. Restore it here or in another KeyHub.</p>
       <DialogRefusal form={form} fields={['ids', 'backupPassphrase', 'again']} />
@@ -85,29 +73,17 @@ export function BackupDialog({ onClose, onDone }: { onClose: () => void; onDone:
             empty={<p className="muted">There are no signing keys to back up yet.</p>}
           />
         </div>
-        <TextField
-          type="password"
+        <NewPassphraseFields
+          form={form}
           name="backupPassphrase"
           label="Backup passphrase"
+          againLabel="The backup passphrase again"
+          hint="At least 10 characters. Without it the file cannot be restored."
           autoFocus
           value={passphrase}
-          hint="At least 10 characters. Without it the file cannot be restored."
-          onChange={(v) => {
-            setPassphrase(v);
-            form.clearError('backupPassphrase');
-          }}
-          error={errorFor(form.errors, 'backupPassphrase')}
-        />
-        <TextField
-          type="password"
-          name="again"
-          label="The backup passphrase again"
-          value={again}
-          onChange={(v) => {
-            setAgain(v);
-            form.clearError('again');
-          }}
-          error={errorFor(form.errors, 'again')}
+          again={again}
+          onChange={setPassphrase}
+          onAgainChange={setAgain}
         />
       </div>
     </Dialog>
@@ -156,7 +132,7 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<Actions saving={form.saving} label="Restore" busyLabel="Restoring…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Restore" busyLabel="Restoring…" onCancel={onClose} />}
     >
       <p>Keys from a KeyHub backup file come back sealed with this KeyHub’s passphrase. Keys already here are left as they are.</p>
       <DialogRefusal form={form} fields={['content', 'backupPassphrase', 'vendorId']} />

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { SigningKeyDetail } from '../../../src-main/domain/keys/types';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { useToast } from '../../components/Toasts';
 import { groupFingerprint } from '../../format/keys';
 import { DialogRefusal } from '../../forms/DialogRefusal';
@@ -24,19 +25,6 @@ interface AddKeyDialogProps {
 }
 
 const CHOOSE_VENDOR = 'Choose the vendor whose licenses this key signs.';
-
-function AddActions({ saving, label, busyLabel, onCancel }: { saving: boolean; label: string; busyLabel: string; onCancel: () => void }) {
-  return (
-    <>
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="button button--primary" disabled={saving}>
-        {saving ? busyLabel : label}
-      </button>
-    </>
-  );
-}
 
 export function GenerateKeyDialog({ presetVendorId, onClose, onAdded }: AddKeyDialogProps) {
   const vault = useVault();
@@ -60,7 +48,7 @@ export function GenerateKeyDialog({ presetVendorId, onClose, onAdded }: AddKeyDi
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<AddActions saving={form.saving} label="Generate key" busyLabel="Generating…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Generate key" busyLabel="Generating…" onCancel={onClose} />}
     >
       <p>A new Ed25519 key, made here and sealed with your passphrase. Its public key goes into your product; the secret never leaves KeyHub.</p>
       <DialogRefusal form={form} fields={['vendorId', 'displayName']} />
@@ -125,7 +113,7 @@ export function ImportKeyDialog({ presetVendorId, onClose, onAdded }: AddKeyDial
       }}
       onSubmit={submit}
       failures={form.failures}
-      actions={<AddActions saving={form.saving} label="Import key" busyLabel="Importing…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Import key" busyLabel="Importing…" onCancel={onClose} />}
     >
       <p>A key you already sign with elsewhere: files it signed before keep verifying. It is sealed with your passphrase as it comes in.</p>
       <DialogRefusal form={form} fields={['vendorId', 'displayName', 'secret']} />
@@ -193,7 +181,7 @@ export function RenameKeyDialog({ signingKey, onClose, onRenamed }: { signingKey
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<AddActions saving={form.saving} label="Rename" busyLabel="Renaming…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Rename" busyLabel="Renaming…" onCancel={onClose} />}
     >
       <DialogRefusal form={form} fields={['displayName']} />
       <div className="dialog__fields">

@@ -4,10 +4,12 @@
  */
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { useToast } from '../../components/Toasts';
 import { DialogRefusal } from '../../forms/DialogRefusal';
 import { SelectField, TextField } from '../../forms/fields';
 import { errorFor, useApiForm } from '../../forms/useApiForm';
+import { NewPassphraseFields, passphraseMismatch } from './NewPassphraseFields';
 
 const UNLOCK_CHOICES = [
   { value: '5', label: '5 minutes' },
@@ -22,24 +24,6 @@ interface VaultDialogProps {
   onClose: () => void;
   /** Why the dialog opened, when an action asked for it. */
   reason?: string;
-}
-
-function Actions({ saving, label, busyLabel, onCancel }: { saving: boolean; label: string; busyLabel: string; onCancel: () => void }) {
-  return (
-    <>
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="button button--primary" disabled={saving}>
-        {saving ? busyLabel : label}
-      </button>
-    </>
-  );
-}
-
-function differ(first: string, again: string): string | null {
-  if (first === again) return null;
-  return again ? 'The two passphrases differ. Type the same one twice.' : 'Type the passphrase again, to be sure of it.';
 }
 
 export function UnlockDialog({ onDone, onClose, reason }: VaultDialogProps) {
@@ -61,7 +45,7 @@ export function UnlockDialog({ onDone, onClose, reason }: VaultDialogProps) {
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<Actions saving={form.saving} label="Unlock" busyLabel="Unlocking…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Unlock" busyLabel="Unlocking…" onCancel={onClose} />}
     >
       {reason && <p className="dialog__reason">{reason}</p>}
       <DialogRefusal form={form} fields={['passphrase', 'minutes']} />
@@ -99,7 +83,7 @@ export function SetPassphraseDialog({ onDone, onClose, reason }: VaultDialogProp
   const [again, setAgain] = useState('');
 
   async function submit() {
-    const mismatch = differ(passphrase, again);
+    const mismatch = passphraseMismatch(passphrase, again);
     if (mismatch) return form.reject({ again: mismatch });
     const status = await form.submit('vault.setup', { passphrase });
     if (!status) return;
@@ -113,7 +97,7 @@ export function SetPassphraseDialog({ onDone, onClose, reason }: VaultDialogProp
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<Actions saving={form.saving} label="Set passphrase" busyLabel="Setting…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Set passphrase" busyLabel="Setting…" onCancel={onClose} />}
     >
       {reason && <p className="dialog__reason">{reason}</p>}
       <p>
@@ -122,29 +106,17 @@ export function SetPassphraseDialog({ onDone, onClose, reason }: VaultDialogProp
       </p>
       <DialogRefusal form={form} fields={['passphrase', 'again']} />
       <div className="dialog__fields">
-        <TextField
-          type="password"
+        <NewPassphraseFields
+          form={form}
           name="passphrase"
           label="Passphrase"
+          againLabel="The same passphrase again"
+          hint="At least 10 characters; a few unrelated words are easy to type and hard to guess."
           autoFocus
           value={passphrase}
-          onChange={(v) => {
-            setPassphrase(v);
-            form.clearError('passphrase');
-          }}
-          error={errorFor(form.errors, 'passphrase')}
-          hint="At least 10 characters; a few unrelated words are easy to type and hard to guess."
-        />
-        <TextField
-          type="password"
-          name="again"
-          label="The same passphrase again"
-          value={again}
-          onChange={(v) => {
-            setAgain(v);
-            form.clearError('again');
-          }}
-          error={errorFor(form.errors, 'again')}
+          again={again}
+          onChange={setPassphrase}
+          onAgainChange={setAgain}
         />
       </div>
     </Dialog>
@@ -159,7 +131,7 @@ export function ChangePassphraseDialog({ onDone, onClose }: VaultDialogProps) {
   const [again, setAgain] = useState('');
 
   async function submit() {
-    const mismatch = differ(next, again);
+    const mismatch = passphraseMismatch(next, again);
     if (mismatch) return form.reject({ again: mismatch });
     const status = await form.submit('vault.changePassphrase', { current, next });
     if (!status) return;
@@ -173,7 +145,7 @@ export function ChangePassphraseDialog({ onDone, onClose }: VaultDialogProps) {
       onClose={onClose}
       onSubmit={submit}
       failures={form.failures}
-      actions={<Actions saving={form.saving} label="Change passphrase" busyLabel="Changing…" onCancel={onClose} />}
+      actions={<DialogActions saving={form.saving} label="Change passphrase" busyLabel="Changing…" onCancel={onClose} />}
     >
       <p>Every signing key is sealed again under the new passphrase, all at once; a wrong current passphrase changes nothing.</p>
       <DialogRefusal form={form} fields={['current', 'passphrase', 'next', 'again']} />
@@ -192,28 +164,16 @@ export function ChangePassphraseDialog({ onDone, onClose }: VaultDialogProps) {
           }}
           error={errorFor(form.errors, 'current') ?? errorFor(form.errors, 'passphrase')}
         />
-        <TextField
-          type="password"
+        <NewPassphraseFields
+          form={form}
           name="next"
           label="New passphrase"
-          value={next}
-          onChange={(v) => {
-            setNext(v);
-            form.clearError('next');
-          }}
-          error={errorFor(form.errors, 'next')}
+          againLabel="The new passphrase again"
           hint="At least 10 characters."
-        />
-        <TextField
-          type="password"
-          name="again"
-          label="The new passphrase again"
-          value={again}
-          onChange={(v) => {
-            setAgain(v);
-            form.clearError('again');
-          }}
-          error={errorFor(form.errors, 'again')}
+          value={next}
+          again={again}
+          onChange={setNext}
+          onAgainChange={setAgain}
         />
       </div>
     </Dialog>
