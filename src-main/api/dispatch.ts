@@ -39,6 +39,9 @@ export type Handler<M extends MethodName> = (
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/** One area's handlers: exactly the methods that area declares. */
+export type AreaHandlers<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
+
 /** Turns zod issues into `{fields: {"path.to.field": "message"}}` and one sentence. */
 export function validationError(error: z.ZodError): KeyHubError {
   const fields: Record<string, string> = {};

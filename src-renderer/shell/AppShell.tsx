@@ -10,7 +10,7 @@ import { TopBar } from './TopBar';
 
 /** The window: top bar, left navigation, and the current screen. */
 export function AppShell() {
-  const info = useApiQuery('app.info', {});
+  const info = useApiQuery('system.info', {});
   const location = useLocation();
   const tokenRefused = useAccessRefused();
 

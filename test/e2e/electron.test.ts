@@ -141,7 +141,7 @@ describe.skipIf(reason !== null)(suiteName, () => {
   });
 
   it('serves the API over IPC on the data folder it was given', async () => {
-    const info = await page.evaluate(() => window.keyhub!.invoke('app.info', {}));
+    const info = await page.evaluate(() => window.keyhub!.invoke('system.info', {}));
     expect(info).toMatchObject({ ok: true, data: { host: 'electron', dataDir } });
     const unknown = await page.evaluate(() =>
       (window.keyhub!.invoke as (m: string) => Promise<unknown>)('vendor.drop'),

@@ -6,8 +6,8 @@ describe('createBridge (the preload side of window.keyhub)', () => {
   it('forwards contract methods to the main process and returns its envelope', async () => {
     const send = vi.fn(async () => ({ ok: true, data: { name: 'KeyHub' } }));
     const bridge = createBridge(METHOD_NAMES, send);
-    await expect(bridge.invoke('app.info', {})).resolves.toEqual({ ok: true, data: { name: 'KeyHub' } });
-    expect(send).toHaveBeenCalledWith('app.info', {});
+    await expect(bridge.invoke('system.info', {})).resolves.toEqual({ ok: true, data: { name: 'KeyHub' } });
+    expect(send).toHaveBeenCalledWith('system.info', {});
   });
 
   it('refuses unknown methods itself, without a round trip', async () => {

@@ -30,13 +30,13 @@ describe('the keyhub:invoke handler, on a real store', () => {
   });
 
   it("answers the app's own window through the shared API", async () => {
-    const reply = await handle(APP_URL, 'app.info', {});
+    const reply = await handle(APP_URL, 'system.info', {});
     expect(reply).toMatchObject({ ok: true, data: { name: 'KeyHub', host: 'electron', dataDir: dir } });
   });
 
   it('refuses any other sender with FORBIDDEN, before looking at the method', async () => {
     for (const sender of ['https://evil.example/', 'devtools://devtools/bundled/devtools_app.html', undefined]) {
-      const reply = await handle(sender, 'app.info', {});
+      const reply = await handle(sender, 'system.info', {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
@@ -53,18 +53,18 @@ describe('the keyhub:invoke handler, on a real store', () => {
   });
 
   it('turns a handler that blows up into an INTERNAL envelope', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {}); // the expected "[keyhub] app.info failed"
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {}); // the expected "[keyhub] system.info failed"
     const broken = createInvokeHandler({
       ctx: createApiContext(store, 'desktop', 'electron'),
       handlers: {
         ...handlers,
-        'app.info': () => {
+        'system.info': () => {
           throw new Error('boom');
         },
       },
       isAllowedSender: () => true,
     });
-    await expect(broken(APP_URL, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(broken(APP_URL, 'system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });

@@ -26,8 +26,8 @@ let ir4: PackageDetail;
 let elite: SkuDetail;
 
 describe('the catalog over HTTP', () => {
-  it('app.info names the web host and the data folder', async () => {
-    const info = await t.call('app.info', {});
+  it('system.info names the web host and the data folder', async () => {
+    const info = await t.call('system.info', {});
     expect(info).toMatchObject({ name: 'KeyHub', host: 'web', dataDir: t.dataDir });
     expect(info.databasePath).toBe(path.join(t.dataDir, DATABASE_FILE));
   });

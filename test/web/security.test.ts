@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const apiHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-keyhub-token': t.host.token, ...extra });
-const postRaw = (headers: Record<string, string>, body = '{}', path = '/api/app.info') => rawRequest({ port, method: 'POST', path, headers, body });
+const postRaw = (headers: Record<string, string>, body = '{}', path = '/api/system.info') => rawRequest({ port, method: 'POST', path, headers, body });
 
 function envelopeOf(response: RawResponse) {
   expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -63,7 +63,7 @@ describe('where the browser host listens', () => {
     const other = await startTestHost();
     try {
       expect(other.host.token).not.toBe(t.host.token);
-      const crossed = await fetch(`${other.host.origin}/api/app.info`, { method: 'POST', headers: apiHeaders(), body: '{}' });
+      const crossed = await fetch(`${other.host.origin}/api/system.info`, { method: 'POST', headers: apiHeaders(), body: '{}' });
       expect(crossed.status).toBe(401);
     } finally {
       await other.stop();
@@ -189,6 +189,6 @@ describe('bad requests still get envelopes', () => {
     expect(response.status).toBe(413);
     expect(envelopeOf(response)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('1 MiB') } });
     expect(accessControlHeaders(response.headers)).toEqual([]);
-    expect((await t.post('app.info', {})).status).toBe(200);
+    expect((await t.post('system.info', {})).status).toBe(200);
   });
 });

@@ -106,7 +106,7 @@ describe('without a built UI', () => {
     expect(page).toContain('npm run build');
     expect(page).toContain('npm start');
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect((await t.post('app.info', {})).status).toBe(200);
+    expect((await t.post('system.info', {})).status).toBe(200);
   });
 });
 

@@ -8,7 +8,7 @@ const HOSTS = { electron: 'Desktop app', web: 'Browser (keyhub serve)', cli: 'Co
 
 /** What KeyHub knows about itself today; preferences come later. */
 export function SettingsScreen() {
-  const info = useApiQuery('app.info', {});
+  const info = useApiQuery('system.info', {});
   return (
     <>
       <PageHeader title="Settings" subtitle="Where your data lives, and which KeyHub is running." />

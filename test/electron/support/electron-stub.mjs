@@ -163,12 +163,12 @@ const frameEvent = (url) => ({ senderFrame: url === null ? null : { url } });
 async function drive(window, appUrl) {
   const invoke = ipcHandlers['keyhub:invoke'];
   const call = (url, method, input) => invoke(frameEvent(url), method, input);
-  report.ipc.info = await call(`${appUrl}#/vendors`, 'app.info', {});
+  report.ipc.info = await call(`${appUrl}#/vendors`, 'system.info', {});
   report.ipc.vendorList = await call(appUrl, 'vendor.list', {});
-  report.ipc.evil = await call('https://evil.example/', 'app.info', {});
-  report.ipc.otherFile = await call('file:///other/path/index.html', 'app.info', {});
-  report.ipc.devtools = await call('devtools://devtools/bundled/devtools_app.html', 'app.info', {});
-  report.ipc.goneFrame = await call(null, 'app.info', {});
+  report.ipc.evil = await call('https://evil.example/', 'system.info', {});
+  report.ipc.otherFile = await call('file:///other/path/index.html', 'system.info', {});
+  report.ipc.devtools = await call('devtools://devtools/bundled/devtools_app.html', 'system.info', {});
+  report.ipc.goneFrame = await call(null, 'system.info', {});
   report.ipc.unknown = await call(appUrl, 'vendor.drop', {});
 
   const contents = window.webContents;

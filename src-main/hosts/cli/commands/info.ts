@@ -6,7 +6,7 @@ import { keyValues } from '../format';
 export function infoCommand(): Command {
   return new Command('info').description("show KeyHub's version and the data folder in use").action(
     action(async ({ session }) => {
-      const info = await session.call('app.info', {});
+      const info = await session.call('system.info', {});
       return {
         data: info,
         human: keyValues([
