@@ -12,6 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnySQLiteColumn,
   blob,
   check,
   index,
@@ -284,11 +285,14 @@ export const users = sqliteTable(
       .notNull()
       .default('staff'),
     isActive: bool('is_active').notNull().default(true),
+    /** Set for a customer's contact person; null for the vendor's own staff. */
+    customerId: integer('customer_id').references((): AnySQLiteColumn => customers.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    index('users_customer_idx').on(t.customerId),
     check('users_name_len', sql`length(${t.name}) BETWEEN 1 AND 256`),
     check('users_email_len', sql`length(${t.email}) BETWEEN 3 AND 256`),
     check('users_role_known', sql`${t.role} IN ('owner', 'admin', 'staff', 'viewer')`),
@@ -540,6 +544,21 @@ export const licenses = sqliteTable(
     ),
     check('licenses_bytes_len', sql`length(${t.licenseBytes}) <= 4096`),
   ],
+);
+
+/** The seed's support contacts: users listed for a license, at most the SKU's `max_support_contacts`. */
+export const licenseSupportContacts = sqliteTable(
+  'license_support_contacts',
+  {
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.licenseId, t.userId] }), index('license_support_contacts_user_idx').on(t.userId)],
 );
 
 export const apps = sqliteTable(
