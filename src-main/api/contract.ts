@@ -10,6 +10,10 @@ import * as s from './schemas';
 import { query } from './methods/define';
 import { catalogMethods } from './methods/catalog';
 import { keyMethods } from './methods/keys';
+import { licenseMethods } from './methods/licenses';
+import { peopleMethods } from './methods/people';
+import { appMethods } from './methods/apps';
+import { insightMethods } from './methods/insight';
 
 export type { MethodSpec } from './methods/define';
 
@@ -26,6 +30,10 @@ export const contract = {
   'system.info': query<typeof s.empty, AppInfo>(s.empty),
   ...catalogMethods,
   ...keyMethods,
+  ...licenseMethods,
+  ...peopleMethods,
+  ...appMethods,
+  ...insightMethods,
 } as const;
 
 export type Contract = typeof contract;

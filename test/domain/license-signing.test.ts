@@ -56,9 +56,9 @@ describe('the domain rule', () => {
   });
 });
 
-describe('license.sign', () => {
+describe('license.issue', () => {
   it('issues a license and its domain licenses, each file signed by the SKU key and verifiable offline', async () => {
-    const signed = await t.call('license.sign', { skuId, owner: 'Kathrin Fretz', domains: ['https://www.example.com/', 'shop.example.com'] });
+    const signed = await t.call('license.issue', { skuId, owner: 'Kathrin Fretz', domains: ['https://www.example.com/', 'shop.example.com'] });
     expect(signed.files.map((f) => [f.kind, f.domain])).toEqual([['license', null], ['domain', 'example.com'], ['domain', 'shop.example.com']]);
     const [license, domain] = signed.files;
     const verdict = verifyLicense(license.file, { publicKeys: [key.publicKey], features: ['r3elite'] });
@@ -82,7 +82,7 @@ describe('license.sign', () => {
     [{ expires: '2001-01-01' }, 'expires', /future/],
     [{ owner: 'Line one\u0007bell' }, 'owner', /control characters/],
   ])('refuses %j with a field error and writes nothing', async (patch, field, message) => {
-    const error = await t.fail('license.sign', { skuId, owner: 'Kathrin Fretz', ...patch });
+    const error = await t.fail('license.issue', { skuId, owner: 'Kathrin Fretz', ...patch });
     expect(error.code).toBe('VALIDATION');
     expect(error.details?.fields?.[field as never]).toMatch(message);
     expect(rows('SELECT id FROM licenses')).toHaveLength(0);
@@ -91,10 +91,10 @@ describe('license.sign', () => {
 
   it('needs the keys unlocked, and a SKU with a signing key', async () => {
     await t.call('vault.lock', {});
-    expect((await t.fail('license.sign', { skuId, owner: 'A' })).code).toBe('LOCKED');
+    expect((await t.fail('license.issue', { skuId, owner: 'A' })).code).toBe('LOCKED');
     await t.call('vault.unlock', { passphrase: 'correct horse battery' });
     const bare = await t.call('sku.create', { vendorId, sku: 'NoKey' });
-    expect((await t.fail('license.sign', { skuId: bare.id, owner: 'A' })).message).toMatch(/has no signing key/);
+    expect((await t.fail('license.issue', { skuId: bare.id, owner: 'A' })).message).toMatch(/has no signing key/);
     expect(rows('SELECT id FROM licenses')).toHaveLength(0);
   });
 });
@@ -137,7 +137,7 @@ describe('license.signBatch beside other signing', () => {
     const job = await t.call('license.signBatch', { rows: Array.from({ length: 3000 }, (_, i) => ({ skuId, owner: `Batch ${i}` })) });
     const singles: number[] = [];
     while (t.ctx.jobs.get(job.id).state === 'running') {
-      singles.push((await t.call('license.sign', { skuId, owner: 'Meanwhile' })).licenseId);
+      singles.push((await t.call('license.issue', { skuId, owner: 'Meanwhile' })).licenseId);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const done = t.ctx.jobs.get(job.id);
@@ -162,10 +162,10 @@ describe('license.signBatch beside other signing', () => {
 
 describe('key rotation', () => {
   it('re-signs every live file with the new key, leaves ended ones, retires the old key, and old files still verify', async () => {
-    const live = await t.call('license.sign', { skuId, owner: 'Live', domains: ['example.com'] });
-    const revoked = await t.call('license.sign', { skuId, owner: 'Revoked' });
+    const live = await t.call('license.issue', { skuId, owner: 'Live', domains: ['example.com'] });
+    const revoked = await t.call('license.issue', { skuId, owner: 'Revoked' });
     t.store.sqlite.prepare("UPDATE licenses SET status = 'revoked' WHERE id = ?").run(revoked.licenseId);
-    const expired = await t.call('license.sign', { skuId, owner: 'Expired' });
+    const expired = await t.call('license.issue', { skuId, owner: 'Expired' });
     t.store.sqlite.prepare("UPDATE licenses SET issued = '2020-01-01T00:00:00.000Z', expires = '2021-01-01T00:00:00.000Z' WHERE id = ?").run(expired.licenseId);
 
     const job = await t.call('key.rotate', { skuId, newKeyName: 'Main 2027' });

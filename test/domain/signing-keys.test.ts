@@ -76,7 +76,7 @@ describe('the key vault', () => {
     expect((await t.fail('vault.unlock', { passphrase: PASS })).code).toBe('WRONG_PASSPHRASE');
     await t.call('vault.unlock', { passphrase: 'a new passphrase' });
     const sku = await t.call('sku.create', { vendorId, sku: 'R3', privateKeyId: key.id });
-    expect((await t.call('license.sign', { skuId: sku.id, owner: 'Kathrin Fretz' })).keyFingerprint).toBe(key.fingerprint);
+    expect((await t.call('license.issue', { skuId: sku.id, owner: 'Kathrin Fretz' })).keyFingerprint).toBe(key.fingerprint);
   });
 });
 
@@ -134,7 +134,7 @@ describe('signing keys', () => {
     const seed = randomBytes(32);
     const key = await t.call('key.import', { vendorId, displayName: 'Main', secret: seed.toString('hex') });
     const sku = await t.call('sku.create', { vendorId, sku: 'R3', privateKeyId: key.id });
-    const signed = await t.call('license.sign', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
+    const signed = await t.call('license.issue', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
     const backup = await t.call('key.backup', { ids: [key.id], backupPassphrase: 'backup passphrase' });
     const answers = JSON.stringify([key, signed, backup, await t.call('key.get', { id: key.id }), await t.call('key.list', {})]);
     const secretKey = Buffer.from(nacl.sign.keyPair.fromSeed(seed).secretKey);
@@ -149,7 +149,7 @@ describe('signing keys', () => {
     const key = await t.call('key.generate', { vendorId, displayName: 'Main' });
     const sku = await t.call('sku.create', { vendorId, sku: 'R3', privateKeyId: key.id });
     expect((await t.fail('key.delete', { id: key.id })).code).toBe('IN_USE');
-    await t.call('license.sign', { skuId: sku.id, owner: 'A' });
+    await t.call('license.issue', { skuId: sku.id, owner: 'A' });
     await t.call('sku.update', { id: sku.id, privateKeyId: null });
     const error = await t.fail('key.delete', { id: key.id });
     expect(error.message).toMatch(/signed 1 license file/);
@@ -176,7 +176,7 @@ describe('signing keys', () => {
       expect(again).toEqual({ restored: [], skipped: [one.fingerprint, two.fingerprint] });
       // The restored key signs files the original public key verifies.
       const sku = await other.call('sku.create', { vendorId: restored.restored[0].vendorId, sku: 'R3', privateKeyId: restored.restored.find((k) => k.fingerprint === one.fingerprint)!.id });
-      const signed = await other.call('license.sign', { skuId: sku.id, owner: 'Kathrin Fretz' });
+      const signed = await other.call('license.issue', { skuId: sku.id, owner: 'Kathrin Fretz' });
       const { verifyLicense } = await import('../../src-main/license/verifier');
       expect(verifyLicense(signed.files[0].file, { publicKeys: [one.publicKey] }).valid).toBe(true);
     } finally {

@@ -199,9 +199,9 @@ describe.skipIf(chromiumSkipReason !== null)('signing keys through the UI', () =
     const acme2026 = keys.find((k) => k.displayName === 'Acme 2026')!;
     const sku = await s.call('sku.create', { vendorId, sku: 'ACME-PRO', name: 'Acme Pro' });
     await s.call('sku.update', { id: sku.id, privateKeyId: acme2026.id });
-    await s.call('license.sign', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
-    await s.call('license.sign', { skuId: sku.id, owner: 'Ola Nordmann' });
-    await s.call('license.sign', { skuId: sku.id, owner: 'Jan Kowalski' });
+    await s.call('license.issue', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
+    await s.call('license.issue', { skuId: sku.id, owner: 'Ola Nordmann' });
+    await s.call('license.issue', { skuId: sku.id, owner: 'Jan Kowalski' });
 
     await page.getByRole('link', { name: 'Acme 2026' }).click();
     await page.getByRole('heading', { level: 1, name: 'Acme 2026' }).waitFor();

@@ -19,7 +19,7 @@ describe.skipIf(chromiumSkipReason !== null)('verifying a license through the UI
     publicKey = key.publicKey;
     const feature = await s.call('feature.create', { vendorId: vendor.id, code: 'R3Elite' });
     const sku = await s.call('sku.create', { vendorId: vendor.id, sku: 'R3Bundle1Ent', privateKeyId: key.id, licenseDuration: 365, featureIds: [feature.id] });
-    const signed = await s.call('license.sign', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
+    const signed = await s.call('license.issue', { skuId: sku.id, owner: 'Kathrin Fretz', domains: ['example.com'] });
     domainFile = signed.files.find((f) => f.kind === 'domain')!.file;
     await s.page.goto(`${s.host.origin}/#/verify`);
     await s.page.getByRole('heading', { level: 1, name: 'Verify license' }).waitFor();

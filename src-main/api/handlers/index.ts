@@ -3,9 +3,17 @@ import type { Handlers } from '../dispatch';
 import { appInfo } from '../app-info';
 import { catalogHandlers } from './catalog';
 import { keyHandlers } from './keys';
+import { licenseHandlers } from './licenses';
+import { peopleHandlers } from './people';
+import { appHandlers } from './apps';
+import { insightHandlers } from './insight';
 
 export const handlers: Handlers = {
   'system.info': (ctx) => appInfo(ctx),
   ...catalogHandlers,
   ...keyHandlers,
+  ...licenseHandlers,
+  ...peopleHandlers,
+  ...appHandlers,
+  ...insightHandlers,
 };

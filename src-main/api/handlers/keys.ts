@@ -4,7 +4,7 @@ import type { keyMethods } from '../methods/keys';
 import { deleteKey, generateKey, getKey, importKey, listKeys, renameKey } from '../../domain/keys/keys';
 import { backupKeys, restoreKeys } from '../../domain/keys/backup';
 import { startRotation } from '../../domain/keys/rotation';
-import { licenseFile, signOneLicense, startSignBatch } from '../../domain/licenses/issue';
+import { licenseFile, startSignBatch } from '../../domain/licenses/issue';
 
 export const keyHandlers: AreaHandlers<typeof keyMethods> = {
   'vault.status': (ctx) => ctx.vault.status(ctx.store.db),
@@ -35,7 +35,6 @@ export const keyHandlers: AreaHandlers<typeof keyMethods> = {
   'key.restore': (ctx, input) => restoreKeys(ctx.store.db, ctx.vault, ctx.actor, input),
   'key.rotate': (ctx, input) => startRotation(ctx, input),
 
-  'license.sign': (ctx, input) => signOneLicense(ctx, input),
   'license.signBatch': (ctx, input) => startSignBatch(ctx, input),
   'license.file': (ctx, input) => licenseFile(ctx.store.db, input),
 

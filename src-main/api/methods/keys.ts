@@ -4,7 +4,7 @@ import type { Deleted } from '../../domain/catalog/types';
 import type { KeyBackupFile, RestoreResult, SigningKeyDetail, SigningKeyRow } from '../../domain/keys/types';
 import type { VaultStatus } from '../../domain/keys/vault';
 import type { JobStatus } from '../../domain/jobs/jobs';
-import type { SignedFile, SignedLicense } from '../../domain/licenses/issue';
+import type { SignedFile } from '../../domain/licenses/issue';
 import { command, query } from './define';
 
 export const keyMethods = {
@@ -25,7 +25,6 @@ export const keyMethods = {
   /** Starts re-signing; poll `job.get` with the returned id. */
   'key.rotate': command<typeof s.keyRotate, JobStatus>(s.keyRotate),
 
-  'license.sign': command<typeof s.licenseSign, SignedLicense>(s.licenseSign),
   /** Checks every row, then starts signing; poll `job.get`. */
   'license.signBatch': command<typeof s.licenseSignBatch, JobStatus>(s.licenseSignBatch),
   'license.file': query<typeof s.licenseFile, SignedFile>(s.licenseFile),

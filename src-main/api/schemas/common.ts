@@ -92,3 +92,22 @@ export const listQuery = <S extends readonly [string, ...string[]]>(sortable: S)
     offset: z.number().int().min(0).optional(),
   });
 
+
+/** A GUID, any case, braces allowed; stored lower case without braces. */
+export const guid = (label = 'Id') =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^\{(.*)\}$/, '$1').toLowerCase())
+    .refine((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), `${label} must be a GUID like 3f2b9c1e-5d4a-4b8e-9f10-2a6c7d8e9f01.`);
+
+/** A staff override of a rule: always with a reason, which the audit log keeps. */
+export const override = z.object({ reason: trimmed(1024, 'The reason for the override') });
+
+/** A day count given by a person: whole, positive, at most 100 years. */
+export const positiveDays = (label: string) =>
+  z
+    .number({ error: `${label} must be a whole number of days.` })
+    .int(`${label} must be a whole number of days.`)
+    .min(1, `${label} must be at least one day.`)
+    .max(36_500, `${label} cannot exceed 100 years.`);

@@ -5,3 +5,7 @@
 export * from './common';
 export * from './catalog';
 export * from './keys';
+export * from './licenses';
+export * from './people';
+export * from './apps';
+export * from './insight';

@@ -1,12 +1,14 @@
 /**
- * Issuing signed licenses: one at a time (`license.sign`, `keyhub sign`) or a batch
+ * Issuing signed licenses: one at a time (`license.issue`, `keyhub sign`) or a batch
  * (`license.signBatch`, a CSV). Every file is signed with the SKU's key; the row and
  * its file are written in the same transaction.
  */
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { domainLicenses, featureIds, licenses } from '../../../db/schema';
+import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
+import type { licenseSign } from '../../api/schemas';
 import type { ApiContext } from '../../api/dispatch';
 import { KeyHubError, invalidField, notFound } from '../../api/errors';
 import { nodeSigner } from '../../license/ed25519';
@@ -34,7 +36,7 @@ export interface SignedLicense {
   files: SignedFile[];
 }
 
-type SignInput = ParsedInput<'license.sign'>;
+type SignInput = z.output<typeof licenseSign>;
 
 /** A request checked against its SKU, ready to sign: what a row will hold. */
 interface PreparedLicense {

@@ -1,5 +1,5 @@
 /**
- * keyhub sign: issues one signed license (license.sign), or a batch from a CSV
+ * keyhub sign: issues one signed license (license.issue), or a batch from a CSV
  * (license.signBatch, followed to the end), and writes their files.
  */
 import path from 'node:path';
@@ -63,7 +63,7 @@ async function signOne(session: CliSession, opts: SignOptions, json: boolean) {
   }
   const skuId = await resolveSkuFlag(session, opts.sku, opts.vendor);
   await unlockKeys(session, opts, { json });
-  const input: MethodInput<'license.sign'> = {
+  const input: MethodInput<'license.issue'> = {
     skuId,
     owner: opts.owner,
     domains,
@@ -71,7 +71,7 @@ async function signOne(session: CliSession, opts: SignOptions, json: boolean) {
     ...(opts.expires !== undefined && { expires: NEVER.has(opts.expires.trim().toLowerCase()) ? null : opts.expires }),
     ...(opts.message !== undefined && { message: opts.message }),
   };
-  const signed: SignedLicense = await session.call('license.sign', input);
+  const signed: SignedLicense = await session.call('license.issue', input);
   const domainFiles = signed.files.filter((f) => f.kind === 'domain');
   const shown = domainFiles.length ? domainFiles : signed.files.filter((f) => f.kind === 'license');
   const summary = `Signed license ${signed.licenseId} for ${opts.owner.trim()}${domainFiles.length ? ` with ${plural(domainFiles.length, 'domain license')} (${domainFiles.map((f) => f.domain).join(', ')})` : ''}, by key ${signed.keyFingerprint}.`;

@@ -1,0 +1,42 @@
+/** What the audit, dashboard and export methods return. */
+import type { DomainLicenseRow, LicenseRow } from '../licenses/types';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  actorUserId: number | null;
+  targetType: string;
+  targetId: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFacets {
+  actors: string[];
+  actions: string[];
+  targetTypes: string[];
+}
+
+export interface DashboardSummary {
+  now: string;
+  expiringWithinDays: number;
+  licenses: { total: number; active: number; expired: number; suspended: number; revoked: number; expiringSoon: number };
+  domains: { live: number; expired: number; stopped: number; expiringSoon: number };
+  customers: number;
+  apps: number;
+  /** The last 12 months, oldest first, months with none included. */
+  issuedPerMonth: Array<{ month: string; count: number }>;
+  /** Active licenses expiring soonest (within the window), at most 20. */
+  expiringLicenses: LicenseRow[];
+  /** Live domain licenses expiring soonest that will not renew by themselves, at most 20. */
+  expiringDomains: DomainLicenseRow[];
+}
+
+export interface CsvExport {
+  filename: string;
+  csv: string;
+  rows: number;
+  /** True when the list had more rows than an export holds. */
+  truncated: boolean;
+}
