@@ -293,6 +293,7 @@ export const users = sqliteTable(
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     index('users_customer_idx').on(t.customerId),
+    index('users_name_nocase_idx').on(sql`${t.name} COLLATE NOCASE`),
     check('users_name_len', sql`length(${t.name}) BETWEEN 1 AND 256`),
     check('users_email_len', sql`length(${t.email}) BETWEEN 3 AND 256`),
     check('users_role_known', sql`${t.role} IN ('owner', 'admin', 'staff', 'viewer')`),
@@ -357,6 +358,8 @@ export const customers = sqliteTable(
   },
   (t) => [
     index('customers_name_idx').on(t.name),
+    // Lists sort by name case-insensitively; this lets the first page read in index order.
+    index('customers_name_nocase_idx').on(sql`${t.name} COLLATE NOCASE`),
     index('customers_email_idx').on(sql`lower(${t.email})`),
     check('customers_kind_known', sql`${t.kind} IN ('organization', 'person')`),
     check('customers_name_len', sql`length(${t.name}) BETWEEN 1 AND 1024`),
@@ -496,6 +499,10 @@ export const paymentLogs = sqliteTable(
 
 // ---------------------------------------------------------------- licenses, apps, domains
 
+/** A license's or domain license's expiry, with null ("never") as the latest time of all. */
+export const NEVER = '9999-12-31T23:59:59.999Z';
+const expiryOrNever = (expires: AnySQLiteColumn) => sql`coalesce(${expires}, '9999-12-31T23:59:59.999Z')`;
+
 export const LICENSE_STATUSES = ['active', 'suspended', 'revoked'] as const;
 
 export const licenses = sqliteTable(
@@ -528,14 +535,21 @@ export const licenses = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('licenses_sku_idx').on(t.skuId),
+    // List indexes (src-main/domain/licenses/list.ts): each sort order, then the id (ties),
+    // then status and expiry, so a list filtered by state walks its sort order reading the
+    // index alone. `expiryOrNever` puts "never" after every date, so a state is one range.
+    index('licenses_sku_idx').on(t.skuId, t.id, t.status, expiryOrNever(t.expires)),
+    index('licenses_id_state_idx').on(t.id, t.status, expiryOrNever(t.expires)),
+    index('licenses_owner_name_nocase_idx').on(sql`${t.ownerName} COLLATE NOCASE`, t.id, t.status, expiryOrNever(t.expires)),
+    index('licenses_issued_idx').on(t.issued, t.id, t.status, expiryOrNever(t.expires)),
+    index('licenses_status_expiry_idx').on(t.status, expiryOrNever(t.expires)),
+    index('licenses_expires_idx').on(t.expires),
+    // The owner name from its second word on, so a search finds "Kathrin Fretz" by "fretz" too.
+    index('licenses_owner_rest_nocase_idx').on(sql`substr(${t.ownerName}, instr(${t.ownerName}, ' ') + 1) COLLATE NOCASE`),
     index('licenses_signing_key_idx').on(t.signingKeyId),
     index('licenses_transaction_item_idx').on(t.transactionItemId),
     index('licenses_owning_entity_idx').on(t.owningEntityId),
     index('licenses_purchasing_entity_idx').on(t.purchasingEntityId),
-    index('licenses_owner_name_idx').on(t.ownerName),
-    index('licenses_issued_idx').on(t.issued),
-    index('licenses_expires_idx').on(t.expires),
     check('licenses_owner_name_len', sql`length(${t.ownerName}) BETWEEN 1 AND 256`),
     check('licenses_expires_after_issued', sql`${t.expires} > ${t.issued}`),
     check(
@@ -622,8 +636,16 @@ export const domainLicenses = sqliteTable(
   (t) => [
     uniqueIndex('domain_licenses_license_domain_unique').on(t.licenseId, t.domainName),
     index('domain_licenses_signing_key_idx').on(t.signingKeyId),
-    index('domain_licenses_domain_idx').on(t.domainName),
-    index('domain_licenses_expires_idx').on(t.expires),
+    // Lists and search (src-main/domain/licenses/list.ts, search.ts): each sort order, then
+    // the id (ties), then what a filter or a search reads, so they read the index alone.
+    index('domain_licenses_domain_idx').on(t.domainName, t.id, t.licenseId),
+    // The parent domain (shop.example.com -> example.com), so a search for a site finds its subdomains.
+    index('domain_licenses_parent_idx').on(sql`substr(${t.domainName}, instr(${t.domainName}, '.') + 1)`, t.licenseId),
+    // Also the renewal sweep's: automatic domains by expiry.
+    index('domain_licenses_expires_idx').on(t.expires, t.id, t.isAutomatic),
+    index('domain_licenses_issued_idx').on(t.issued, t.id, t.expires),
+    // A license's domains and their expiry (live counts, stopped domains, the rows' counts).
+    index('domain_licenses_license_expires_idx').on(t.licenseId, t.expires, t.isAutomatic),
     check('domain_licenses_domain_len', sql`length(${t.domainName}) BETWEEN 1 AND 256`),
     check('domain_licenses_expires_after_issued', sql`${t.expires} > ${t.issued}`),
     check('domain_licenses_bytes_len', sql`length(${t.licenseBytes}) <= 4096`),
