@@ -1,23 +1,30 @@
 /** Handlers of the license lifecycle and domain licenses. */
 import type { AreaHandlers } from '../dispatch';
 import type { licenseMethods } from '../methods/licenses';
-import { notBuilt } from './not-built';
 import { signOneLicense } from '../../domain/licenses/issue';
+import { licenseDetail } from '../../domain/licenses/detail';
+import { licenseTimeline } from '../../domain/licenses/timeline';
+import { resumeLicense, revokeLicense, suspendLicense } from '../../domain/licenses/status';
+import { renewLicense } from '../../domain/licenses/renew';
+import { setSupportContacts, transferLicense, updateOwner } from '../../domain/licenses/ownership';
+import { addDomain, deleteDomain } from '../../domain/licenses/domains';
+import { renewDueDomains } from '../../domain/licenses/domain-renewal';
+import { listDomains, listLicenses } from '../../domain/licenses/list';
 
 export const licenseHandlers: AreaHandlers<typeof licenseMethods> = {
-  'license.list': notBuilt('license.list'),
-  'license.get': notBuilt('license.get'),
-  'license.timeline': notBuilt('license.timeline'),
-  'license.issue': (ctx, input) => signOneLicense(ctx, { ...input, owner: input.owner ?? '' }),
-  'license.revoke': notBuilt('license.revoke'),
-  'license.suspend': notBuilt('license.suspend'),
-  'license.resume': notBuilt('license.resume'),
-  'license.renew': notBuilt('license.renew'),
-  'license.transfer': notBuilt('license.transfer'),
-  'license.updateOwner': notBuilt('license.updateOwner'),
-  'license.setSupportContacts': notBuilt('license.setSupportContacts'),
-  'domain.list': notBuilt('domain.list'),
-  'domain.add': notBuilt('domain.add'),
-  'domain.delete': notBuilt('domain.delete'),
-  'domain.renewDue': notBuilt('domain.renewDue'),
+  'license.list': (ctx, input) => listLicenses(ctx.store.sqlite, input),
+  'license.get': (ctx, { id }) => licenseDetail(ctx.store, id),
+  'license.timeline': (ctx, { id }) => licenseTimeline(ctx.store, id),
+  'license.issue': (ctx, input) => signOneLicense(ctx, input),
+  'license.revoke': (ctx, input) => revokeLicense(ctx, input),
+  'license.suspend': (ctx, input) => suspendLicense(ctx, input),
+  'license.resume': (ctx, input) => resumeLicense(ctx, input),
+  'license.renew': (ctx, input) => renewLicense(ctx, input),
+  'license.transfer': (ctx, input) => transferLicense(ctx, input),
+  'license.updateOwner': (ctx, input) => updateOwner(ctx, input),
+  'license.setSupportContacts': (ctx, input) => setSupportContacts(ctx, input),
+  'domain.list': (ctx, input) => listDomains(ctx.store.sqlite, input),
+  'domain.add': (ctx, input) => addDomain(ctx, input),
+  'domain.delete': (ctx, input) => deleteDomain(ctx, input),
+  'domain.renewDue': (ctx, { withinDays }) => renewDueDomains(ctx, withinDays),
 };

@@ -13,12 +13,11 @@ import { KeyHubError, notFound } from '../../api/errors';
 import { SignPool } from '../../license/bulk/sign-pool';
 import { signInBatches } from '../../license/bulk/signed-batches';
 import { licensePayload, type LicenseTerms } from '../../license/signer';
-import { readArmor } from '../../license/verifier/armor';
-import { readFields, type LicenseClaims } from '../../license/verifier/fields';
 import type { Db } from '../../store/open';
 import { nowUtc } from '../../shared/time';
 import { recordAudit } from '../audit/audit';
 import type { JobStatus } from '../jobs/jobs';
+import { storedTerms } from '../licenses/resign';
 import { generateKey, requireVendorKey, retireIfUnused } from './keys';
 
 export interface RotationResult {
@@ -36,24 +35,6 @@ interface Resign {
   id: number;
   oldKeyId: number;
   terms: LicenseTerms;
-}
-
-function termsOf(claims: LicenseClaims): LicenseTerms {
-  return {
-    kind: claims.kind,
-    licenseId: claims.licenseId,
-    vendor: claims.vendor,
-    sku: claims.sku,
-    owner: claims.owner,
-    domain: claims.domain,
-    appId: claims.appId,
-    features: claims.features,
-    issued: claims.issued,
-    expires: claims.expires,
-    maintenanceEnds: claims.maintenanceEnds,
-    graceDays: claims.graceDays,
-    message: claims.message,
-  };
 }
 
 /** Live files of the SKU signed by a key other than `keyId`. */
@@ -81,10 +62,9 @@ function filesToResign(db: Db, skuId: number, keyId: number, now: string) {
   const items: Resign[] = [];
   const collect = (table: Resign['table'], rows: typeof licenseRows) => {
     for (const row of rows) {
-      const armor = row.bytes ? readArmor(new Uint8Array(row.bytes)) : null;
-      const fields = armor?.ok ? readFields(armor.armored.fields) : null;
-      if (!fields?.ok) unreadable.push(`${table} ${row.id}`);
-      else items.push({ table, id: row.id, oldKeyId: row.oldKeyId!, terms: termsOf(fields.claims) });
+      const terms = storedTerms(row.bytes);
+      if (!terms) unreadable.push(`${table} ${row.id}`);
+      else items.push({ table, id: row.id, oldKeyId: row.oldKeyId!, terms });
     }
   };
   collect('licenses', licenseRows);

@@ -4,11 +4,11 @@
  * its file are written in the same transaction.
  */
 import type Database from 'better-sqlite3';
-import { and, eq } from 'drizzle-orm';
-import { domainLicenses, featureIds, licenses } from '../../../db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { appLicenses, apps, customers, domainLicenses, featureIds, licenses, licenseSupportContacts, users } from '../../../db/schema';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
-import type { licenseSign } from '../../api/schemas';
+import type { licenseIssue, licenseSign } from '../../api/schemas';
 import type { ApiContext } from '../../api/dispatch';
 import { KeyHubError, invalidField, notFound } from '../../api/errors';
 import { nodeSigner } from '../../license/ed25519';
@@ -20,7 +20,7 @@ import { addDays, nowUtc } from '../../shared/time';
 import { recordAudit } from '../audit/audit';
 import type { JobStatus } from '../jobs/jobs';
 import { domainForIssue } from './domain-policy';
-import { skuSigning, type SkuSigning } from './terms';
+import { capExpiry, dayText, plural, skuRules, skuSigning, type SkuRules, type SkuSigning } from './terms';
 
 export interface SignedFile {
   kind: 'license' | 'domain';
@@ -37,6 +37,7 @@ export interface SignedLicense {
 }
 
 type SignInput = z.output<typeof licenseSign>;
+type IssueInput = z.output<typeof licenseIssue>;
 
 /** A request checked against its SKU, ready to sign: what a row will hold. */
 interface PreparedLicense {
@@ -47,6 +48,33 @@ interface PreparedLicense {
   expires: string | null;
   message: string | null;
   domains: Array<{ domain: string; expires: string | null }>;
+}
+
+/** What `license.issue` adds to a signed license: the customers, apps and support contacts. */
+interface PreparedLinks {
+  owningEntityId: number | null;
+  purchasingEntityId: number | null;
+  appIds: string[];
+  supportContactIds: number[];
+  overrideReason: string | null;
+}
+
+/**
+ * A SKU is sold between its release and expiration dates; issuing outside them needs a
+ * staff override with a reason. Returns the refusal, or null when on sale.
+ */
+/** How to get past the sale window: one license can be overridden, a batch row cannot. */
+const OVERRIDE_REMEDY = 'give a reason to override and issue it anyway';
+const BATCH_REMEDY = 'a batch cannot override that: issue this one on its own, with a reason';
+
+export function saleWindowRefusal(sku: SkuRules, now: string, remedy = OVERRIDE_REMEDY): string | null {
+  if (sku.releaseDate !== null && sku.releaseDate > now) {
+    return `SKU ${sku.sku} is not on sale until ${dayText(sku.releaseDate)} (its release date); ${remedy}.`;
+  }
+  if (sku.expirationDate !== null && sku.expirationDate <= now) {
+    return `SKU ${sku.sku} has been off sale since ${dayText(sku.expirationDate)} (its expiration date); ${remedy}.`;
+  }
+  return null;
 }
 
 /** Feature codes as the vendor spells them; unknown codes are refused by name. */
@@ -67,9 +95,12 @@ function canonicalFeatures(db: Db, sku: SkuSigning, asked: string[] | undefined)
   return codes;
 }
 
-function prepare(db: Db, input: SignInput, now: string): PreparedLicense {
+function prepare(db: Db, input: SignInput, now: string, override: string | null = null, inBatch = false): PreparedLicense {
   const sku = skuSigning(db, input.skuId);
   if (sku.keyRetired) throw invalidField('skuId', `SKU ${sku.sku}'s signing key is retired; rotate the SKU to a current key.`);
+  const offSale = saleWindowRefusal(sku, now, inBatch ? BATCH_REMEDY : OVERRIDE_REMEDY);
+  // Named on both fields: the SKU is the problem, the override is the way past it.
+  if (offSale !== null && override === null) throw new KeyHubError('VALIDATION', offSale, { fields: { skuId: offSale, ...(!inBatch && { override: offSale }) } });
   const expires = input.expires !== undefined ? input.expires : sku.licenseDuration === null ? null : addDays(now, sku.licenseDuration);
   if (expires !== null && expires <= now) throw invalidField('expires', 'The expiry must be in the future.');
   const seen = new Set<string>();
@@ -79,9 +110,7 @@ function prepare(db: Db, input: SignInput, now: string): PreparedLicense {
     if (seen.has(normal.domain)) throw invalidField('domains', `${normal.domain} is listed twice (after removing www. and the like).`);
     seen.add(normal.domain);
     const own = sku.manualDomainDuration === null ? null : addDays(now, sku.manualDomainDuration);
-    // A domain license never outlives its license.
-    const domainExpires = own === null ? expires : expires === null ? own : own < expires ? own : expires;
-    return { domain: normal.domain, expires: domainExpires };
+    return { domain: normal.domain, expires: capExpiry(own, expires) };
   });
   if (sku.maxDomains !== null && domains.length > sku.maxDomains) {
     throw invalidField('domains', `SKU ${sku.sku} allows ${sku.maxDomains} domain${sku.maxDomains === 1 ? '' : 's'} per license; ${domains.length} were given.`);
@@ -112,23 +141,84 @@ function asFieldError(error: unknown): unknown {
   return error instanceof LicenseTermsError ? invalidField(error.field, error.message) : error;
 }
 
-function insertLicense(db: Db, p: PreparedLicense): number {
+function insertLicense(db: Db, p: PreparedLicense, links: PreparedLinks): number {
   return db
     .insert(licenses)
-    .values({ skuId: p.sku.skuId, ownerName: p.owner, issued: p.issued, expires: p.expires, signingKeyId: p.sku.keyId })
+    .values({
+      skuId: p.sku.skuId,
+      ownerName: p.owner,
+      owningEntityId: links.owningEntityId,
+      purchasingEntityId: links.purchasingEntityId,
+      issued: p.issued,
+      expires: p.expires,
+      signingKeyId: p.sku.keyId,
+    })
     .returning({ id: licenses.id })
     .get().id;
 }
 
-/** Issues one license (and its domain licenses), signed, in one transaction. */
-export async function signOneLicense(ctx: ApiContext, input: SignInput): Promise<SignedLicense> {
+/** Ids that name no row of a table, for "does not exist" refusals. */
+function missingIds<T extends string | number>(found: T[], asked: T[]): T[] {
+  const have = new Set(found);
+  return asked.filter((id) => !have.has(id));
+}
+
+function requireCustomer(db: Db, id: number, field: string, role: string): string {
+  const row = db.select({ name: customers.name }).from(customers).where(eq(customers.id, id)).get();
+  if (!row) throw invalidField(field, `Customer ${id} does not exist (the ${role}).`);
+  return row.name;
+}
+
+/** Support contacts must be users, at most the SKU's max_support_contacts. */
+export function checkSupportContacts(db: Db, sku: SkuRules, userIds: number[], field: string): void {
+  if (!userIds.length) return;
+  const found = db.select({ id: users.id }).from(users).where(inArray(users.id, userIds)).all().map((u) => u.id);
+  const missing = missingIds(found, userIds);
+  if (missing.length) throw invalidField(field, missing.length === 1 ? `User ${missing[0]} does not exist.` : `Users ${missing.join(', ')} do not exist.`);
+  if (sku.maxSupportContacts !== null && userIds.length > sku.maxSupportContacts) {
+    throw invalidField(field, `SKU ${sku.sku} allows ${plural(sku.maxSupportContacts, 'support contact')} per license; ${userIds.length} were given.`);
+  }
+}
+
+/** The owner, customers, apps and support contacts of a new license, checked. */
+function prepareLinks(db: Db, sku: SkuRules, input: IssueInput): PreparedLinks & { owner: string } {
+  const owningName = input.owningEntityId === undefined ? null : requireCustomer(db, input.owningEntityId, 'owningEntityId', 'owning customer');
+  if (input.purchasingEntityId !== undefined) requireCustomer(db, input.purchasingEntityId, 'purchasingEntityId', 'purchasing customer');
+  const owner = input.owner ?? owningName ?? '';
+  if (owner.length > 256) throw invalidField('owner', 'The owning customer\'s name is longer than 256 characters, the limit for an owner name; give a shorter owner name.');
+  const appIds = [...new Set(input.appIds)];
+  if (appIds.length) {
+    const found = db.select({ id: apps.id }).from(apps).where(inArray(apps.id, appIds)).all().map((a) => a.id);
+    const missing = missingIds(found, appIds);
+    if (missing.length) throw invalidField('appIds', missing.length === 1 ? `App ${missing[0]} does not exist.` : `Apps ${missing.join(', ')} do not exist.`);
+  }
+  const supportContactIds = [...new Set(input.supportContactIds)];
+  checkSupportContacts(db, sku, supportContactIds, 'supportContactIds');
+  return {
+    owner,
+    owningEntityId: input.owningEntityId ?? null,
+    purchasingEntityId: input.purchasingEntityId ?? null,
+    appIds,
+    supportContactIds,
+    overrideReason: input.override?.reason ?? null,
+  };
+}
+
+/**
+ * Issues one license (and its manual domain licenses), signed, with its customers, apps
+ * and support contacts, in one transaction.
+ */
+export async function signOneLicense(ctx: ApiContext, input: IssueInput): Promise<SignedLicense> {
   const { db } = ctx.store;
-  const prepared = prepare(db, input, nowUtc());
+  const now = nowUtc();
+  const links = prepareLinks(db, skuRules(db, input.skuId), input);
+  const prepared = prepare(db, { ...input, owner: links.owner }, now, links.overrideReason);
+  const offSale = saleWindowRefusal(prepared.sku, now);
   return ctx.vault.withSeed(db, prepared.sku.keyId, (seed) => {
     const signer = nodeSigner(seed);
     try {
       return db.transaction((tx) => {
-        const licenseId = insertLicense(tx, prepared);
+        const licenseId = insertLicense(tx, prepared, links);
         const licenseFile = signLicense(licenseTerms(prepared, licenseId), signer);
         tx.update(licenses).set({ licenseBytes: Buffer.from(licenseFile, 'utf8') }).where(eq(licenses.id, licenseId)).run();
         const files: SignedFile[] = [{ kind: 'license', licenseId, domainLicenseId: null, domain: null, file: licenseFile }];
@@ -141,12 +231,27 @@ export async function signOneLicense(ctx: ApiContext, input: SignInput): Promise
             .get();
           files.push({ kind: 'domain', licenseId, domainLicenseId: row.id, domain: domain.domain, file });
         }
+        for (const appId of links.appIds) tx.insert(appLicenses).values({ appId, licenseId }).run();
+        for (const userId of links.supportContactIds) tx.insert(licenseSupportContacts).values({ licenseId, userId }).run();
         recordAudit(tx, {
           actor: ctx.actor,
           targetType: 'license',
           targetId: licenseId,
           action: 'license.issue',
-          details: { skuId: prepared.sku.skuId, owner: prepared.owner, expires: prepared.expires, domains: prepared.domains.map((d) => d.domain), keyFingerprint: signer.keyId },
+          details: {
+            skuId: prepared.sku.skuId,
+            sku: prepared.sku.sku,
+            owner: prepared.owner,
+            owningEntityId: links.owningEntityId,
+            purchasingEntityId: links.purchasingEntityId,
+            expires: prepared.expires,
+            domains: prepared.domains.map((d) => d.domain),
+            appIds: links.appIds,
+            supportContactIds: links.supportContactIds,
+            keyFingerprint: signer.keyId,
+            // The reason is kept only when the override was needed.
+            ...(offSale !== null && { override: { reason: links.overrideReason, rule: offSale } }),
+          },
         });
         return { licenseId, keyFingerprint: signer.keyId, files };
       });
@@ -175,7 +280,7 @@ export function startSignBatch(ctx: ApiContext, input: ParsedInput<'license.sign
   input.rows.forEach((row, index) => {
     const line = row.line ?? index + 1;
     try {
-      const p = prepare(db, row, now);
+      const p = prepare(db, row, now, null, true);
       // Builds the payload once so bad terms (a control character, …) fail here, by line.
       licensePayload(licenseTerms(p, 1), '0000000000000000');
       prepared.push(p);
@@ -268,7 +373,10 @@ async function signLicensesInBatches(
             result.domainLicenses++;
           }
         });
-        recordAudit(tx, { actor: ctx.actor, targetType: 'license', targetId: `${batch[0] ? idOf.get(batch[0].p) : ''}..`, action: 'license.issueBatch', details: { rows: batch.length, keyFingerprint: pool.keyId } });
+        // The range lets each license's timeline find the batch that issued it.
+        const ids = batch.filter((item) => !item.domain).map((item) => idOf.get(item.p)!);
+        const range = ids.length ? { firstLicenseId: Math.min(...ids), lastLicenseId: Math.max(...ids) } : {};
+        recordAudit(tx, { actor: ctx.actor, targetType: 'license', targetId: `${batch[0] ? idOf.get(batch[0].p) : ''}..`, action: 'license.issueBatch', details: { rows: batch.length, licenses: ids.length, ...range, keyFingerprint: pool.keyId } });
         onProgress(done);
       }),
   });

@@ -36,7 +36,7 @@ ORDER BY page.key`;
 const DOMAIN_ROWS = `
 SELECT d.id, d.license_id AS licenseId, d.domain_name AS domainName, d.issued, d.expires,
        d.is_automatic AS isAutomatic, ${DOMAIN_STATE_SQL} AS state,
-       (d.is_automatic = 1 AND ${LICENSE_VALID_SQL}) AS renewsAutomatically,
+       (d.is_automatic = 1 AND ${LICENSE_VALID_SQL} AND (l.expires IS NULL OR d.expires IS NULL OR d.expires < l.expires)) AS renewsAutomatically,
        l.owner_name AS ownerName, s.sku, (d.license_bytes IS NOT NULL) AS hasFile
 FROM json_each(@ids) AS page
 JOIN domain_licenses d ON d.id = page.value

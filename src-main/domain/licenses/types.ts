@@ -50,7 +50,10 @@ export interface DomainLicenseRow {
   expires: string | null;
   isAutomatic: boolean;
   state: DomainState;
-  /** Automatic, and its license is active and unexpired: the renewal sweep keeps it alive. */
+  /**
+   * Automatic, its license is active and unexpired, and the license outlives it: the
+   * renewal sweep keeps it alive. (One that ends with its license does not renew.)
+   */
   renewsAutomatically: boolean;
   ownerName: string;
   sku: string;

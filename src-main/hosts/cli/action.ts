@@ -37,9 +37,10 @@ export function printJson(value: unknown): void {
 function fieldLines(body: ApiErrorBody, flags: Record<string, string>): string[] {
   const fields = (body.details?.fields ?? {}) as Record<string, string>;
   const entries = Object.entries(fields);
-  if (entries.length === 1 && entries[0][1] === body.message) {
-    const flag = flags[entries[0][0]];
-    return flag ? [`keyhub: ${body.message} (${flag})`] : [`keyhub: ${body.message}`];
+  // One message for one or more fields: one line naming the options concerned.
+  if (entries.length > 0 && entries.every(([, message]) => message === body.message)) {
+    const named = entries.map(([field]) => flags[field]).filter((flag) => flag !== undefined);
+    return named.length ? [`keyhub: ${body.message} (${named.join(', ')})`] : [`keyhub: ${body.message}`];
   }
   // A batch row's message names its line ("Line 4: …") and stands alone.
   const line = ([field, message]: [string, string]) =>

@@ -28,17 +28,23 @@ interface SignOptions {
   out?: string;
   outDir?: string;
   csv?: string;
+  override?: string;
   passphraseFile?: string;
 }
 
-const FLAGS = { skuId: '--sku', owner: '--owner', domains: '--domain', features: '--feature', expires: '--expires', message: '--message' };
+const FLAGS = { skuId: '--sku', owner: '--owner', domains: '--domain', features: '--feature', expires: '--expires', message: '--message', override: '--override', 'override.reason': '--override' };
 
 /** Repeatable and comma-separated, with no special words. */
-function collectDomains(value: string, previous: string[] | undefined): string[] {
+export function collectDomains(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
 const NEVER = new Set(['never', 'none']);
+
+/** An `--expires` value as API input: "never" (or "none") is null, a date is passed on as typed. */
+export function expiresInput(value: string): string | null {
+  return NEVER.has(value.trim().toLowerCase()) ? null : value;
+}
 
 /** `<licenseId>.license`, or `<licenseId>-<domain>.license` for a domain license. */
 export function fileNameOf(file: SignedFile): string {
@@ -68,8 +74,9 @@ async function signOne(session: CliSession, opts: SignOptions, json: boolean) {
     owner: opts.owner,
     domains,
     ...(opts.feature !== undefined && { features: opts.feature }),
-    ...(opts.expires !== undefined && { expires: NEVER.has(opts.expires.trim().toLowerCase()) ? null : opts.expires }),
+    ...(opts.expires !== undefined && { expires: expiresInput(opts.expires) }),
     ...(opts.message !== undefined && { message: opts.message }),
+    ...(opts.override !== undefined && { override: { reason: opts.override } }),
   };
   const signed: SignedLicense = await session.call('license.issue', input);
   const domainFiles = signed.files.filter((f) => f.kind === 'domain');
@@ -182,6 +189,7 @@ export function signCommand(): Command {
     .option('--feature <code>', "feature codes for the file (default: the SKU's); repeatable or comma-separated, \"none\" for none", collectList)
     .option('--expires <time>', 'YYYY-MM-DD or ISO time, or "never" (default: from the SKU\'s license duration)')
     .option('--message <text>', 'a one-line message from the vendor, in the file')
+    .option('--override <reason>', "issue although the SKU is outside its sale window (release/expiration date); the reason is audited")
     .addOption(new Option('--out <file>', 'write the file here instead of stdout (the domain license when --domain is given)').conflicts('outDir'))
     .option('--out-dir <dir>', 'write every file to this folder: <licenseId>.license and <licenseId>-<domain>.license')
     .addOption(
@@ -193,6 +201,7 @@ export function signCommand(): Command {
         'expires',
         'message',
         'out',
+        'override',
       ]),
     )
     .addHelpText(
