@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { id, listQuery, optionalText, trimmed } from './common';
 
 export const CUSTOMER_KINDS = ['organization', 'person'] as const;
+const customerKind = z.enum(CUSTOMER_KINDS, { error: 'Choose organisation or person.' });
 export const customerFields = z.object({
-  kind: z.enum(CUSTOMER_KINDS, { error: 'Choose organisation or person.' }).default('organization'),
+  kind: customerKind.default('organization'),
   name: trimmed(1024, 'Name'),
   email: z
     .string()
@@ -23,7 +24,8 @@ export const customerFields = z.object({
 });
 export const CUSTOMER_SORT = ['name', 'kind', 'email', 'createdAt', 'licenseCount'] as const;
 export const customerList = listQuery(CUSTOMER_SORT).extend({ kind: z.enum(CUSTOMER_KINDS).optional() });
-export const customerUpdate = customerFields.partial().extend({ id });
+/** A patch: `kind` has no default here, or every edit would turn a person into an organisation. */
+export const customerUpdate = customerFields.extend({ kind: customerKind }).partial().extend({ id });
 
 export const USER_ROLES = ['owner', 'admin', 'staff', 'viewer'] as const;
 const email = z
@@ -35,7 +37,8 @@ const email = z
 export const userFields = z.object({
   name: trimmed(256, 'Name'),
   email,
-  role: z.enum(USER_ROLES).default('staff'),
+  /** Left out: `staff` for the vendor's staff, `viewer` for a customer's contact. */
+  role: z.enum(USER_ROLES).optional(),
   isActive: z.boolean().default(true),
   /** A customer's contact person; left out: one of the vendor's staff. */
   customerId: id.nullish().transform((v) => v ?? null),

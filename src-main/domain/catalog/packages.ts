@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
+import { removeGrantsOnObject } from '../people/grants';
 import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
 import { skuRefColumns } from './skus';
@@ -146,6 +147,7 @@ export function updatePackage(db: Db, actor: string, input: ParsedInput<'package
 export function deletePackage(db: Db, actor: string, id: number): Deleted {
   return db.transaction((tx) => {
     const pkg = getPackage(tx, id);
+    removeGrantsOnObject(tx, actor, 'package', String(id), 'package.delete');
     tx.delete(packages).where(eq(packages.id, id)).run();
     recordAudit(tx, { actor, targetType: 'package', targetId: id, action: 'package.delete', details: { displayName: pkg.displayName, releases: pkg.releases.map((r) => r.version) } });
     return { id, deleted: true as const };

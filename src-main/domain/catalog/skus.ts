@@ -16,6 +16,7 @@ import type { Db } from '../../store/open';
 import { nowUtc } from '../../shared/time';
 import { SALE_WINDOW_MESSAGE, saleWindowValid } from '../../api/schemas';
 import { recordAudit } from '../audit/audit';
+import { removeGrantsOnObject } from '../people/grants';
 import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import { requireVendor } from './vendors';
 import type { Deleted, Page, SkuAvailability, SkuDetail, SkuRow } from './types';
@@ -270,6 +271,7 @@ export function deleteSku(db: Db, actor: string, id: number): Deleted {
         { transactionItemCount: sold, suggestion: 'sku.retire' },
       );
     }
+    removeGrantsOnObject(tx, actor, 'sku', String(id), 'sku.delete');
     tx.delete(skus).where(eq(skus.id, id)).run();
     recordAudit(tx, { actor, targetType: 'sku', targetId: id, action: 'sku.delete', details: { sku: sku.sku, vendorId: sku.vendorId } });
     return { id, deleted: true as const };

@@ -5,6 +5,7 @@ import { KeyHubError, notFound } from '../../api/errors';
 import type { ParsedInput } from '../../api/contract';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
+import { removeGrantsOnObject } from '../people/grants';
 import { assertUnique, countCorrelated, countRows, definedOnly, matchesAny, orderBy, pageOf, toPage } from './common';
 import type { Deleted, Page, Vendor, VendorDetail, VendorRow } from './types';
 import { nowUtc } from '../../shared/time';
@@ -129,6 +130,7 @@ export function deleteVendor(db: Db, actor: string, id: number): Deleted {
         { skuCount: vendor.skuCount, featureCount: vendor.featureCount, packageCount: vendor.packageCount, keyCount: vendor.keyCount },
       );
     }
+    removeGrantsOnObject(tx, actor, 'vendor', String(id), 'vendor.delete');
     tx.delete(vendors).where(eq(vendors.id, id)).run();
     recordAudit(tx, { actor, targetType: 'vendor', targetId: id, action: 'vendor.delete', details: { name: vendor.name } });
     return { id, deleted: true as const };

@@ -66,7 +66,7 @@ export interface ObjectRight {
   rightName: string;
   objectType: ObjectType;
   objectId: string;
-  /** "License 12 (Kathrin Fretz, R3Bundle1Ent)", "App Shop site", … */
+  /** "License 12 · Kathrin Fretz · R3Bundle1Ent", "App Shop site", "Customer Imazen"; "… (deleted)" once the object is gone. */
   objectLabel: string;
 }
 
