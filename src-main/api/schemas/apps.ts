@@ -26,6 +26,7 @@ export const appIssues = z.object({
   offset: z.number().int().min(0).optional(),
 });
 export const STAT_BUCKETS = ['hour', 'day', 'month'] as const;
+/** From is included and To is not, so consecutive ranges never count a report twice. */
 export const appStats = z.object({
   appId,
   kind: z.number().int().optional(),
@@ -34,8 +35,8 @@ export const appStats = z.object({
   bucket: z.enum(STAT_BUCKETS).default('day'),
 });
 /**
- * A JSON-lines report (FORMAT in the README): one issue or stat an object a line. Lines
- * without an `app` field belong to `appId`.
+ * A JSON-lines report (format: src-main/domain/apps/report.ts and the README): one issue or
+ * stat an object a line. Lines without an `app` field belong to `appId`.
  */
 export const appReport = z.object({
   content: z.string().max(50_000_000, 'A report is at most 50 MB; split larger ones.'),

@@ -49,8 +49,10 @@ export interface AppStatSeries {
 export interface AppReportResult {
   issues: number;
   stats: number;
-  /** Lines that were not kept, numbered from 1, with why. The good lines are kept. */
+  /** Lines that were not kept, numbered from 1, with why (the first 1000). The good lines are kept. */
   rejected: Array<{ line: number; reason: string }>;
+  /** Every line not kept; more than `rejected.length` when the list was cut short. */
+  rejectedCount: number;
 }
 
 export interface NotificationKind {
