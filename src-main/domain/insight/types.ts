@@ -22,6 +22,7 @@ export interface DashboardSummary {
   now: string;
   expiringWithinDays: number;
   licenses: { total: number; active: number; expired: number; suspended: number; revoked: number; expiringSoon: number };
+  /** `expiringSoon`: live domain licenses within the window that will not renew by themselves (as `expiringDomains`). */
   domains: { live: number; expired: number; stopped: number; expiringSoon: number };
   customers: number;
   apps: number;
