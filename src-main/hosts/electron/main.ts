@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '../../api/dispatch';
+import { scheduleDomainRenewals } from '../renewal-schedule';
 import { handlers } from '../../api/handlers';
 import { openStore, type Store } from '../../store/open';
 import { INVOKE_CHANNEL } from './bridge';
@@ -66,8 +67,11 @@ function focusMainWindow(): void {
 }
 
 function startWithStore(store: Store, renderer: RendererSource): void {
+  const ctx = createApiContext(store, 'desktop', 'electron');
+  const stopRenewals = scheduleDomainRenewals(ctx);
+  app.on('will-quit', stopRenewals);
   const handle = createInvokeHandler({
-    ctx: createApiContext(store, 'desktop', 'electron'),
+    ctx,
     handlers,
     isAllowedSender: (frameUrl) => isAppRendererUrl(frameUrl, renderer),
   });

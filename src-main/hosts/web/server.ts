@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiContext } from '../../api/dispatch';
+import { scheduleDomainRenewals } from '../renewal-schedule';
 import type { VaultOptions } from '../../domain/keys/vault';
 import { openStore, type Store } from '../../store/open';
 import { projectRoot } from '../../store/paths';
@@ -32,6 +33,8 @@ export interface WebHostOptions {
   migrationsDir?: string;
   /** Key vault options (tests lower the KDF cost). */
   vault?: VaultOptions;
+  /** How often automatic domain licenses are renewed while the keys are unlocked. */
+  renewalEveryMs?: number;
 }
 
 export interface WebHost {
@@ -95,6 +98,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     throw error;
   }
 
+  const stopRenewals = scheduleDomainRenewals(ctx, opts.renewalEveryMs);
   const origin = `http://${LOOPBACK}:${port}`;
   let closing: Promise<void> | undefined;
   return {
@@ -105,6 +109,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     dataDir: store.dataDir,
     close: () =>
       (closing ??= app.close().finally(() => {
+        stopRenewals();
         ctx.vault.lock();
         store.close();
       })),
