@@ -1,2 +1,2 @@
-export { loadDemo, vendorCount, type DemoSummary, type LoadDemoOptions } from './load';
+export { describeDemo, loadDemo, vendorCount, type DemoSummary, type LoadDemoOptions } from './load';
 export { demoCatalog } from './catalog';

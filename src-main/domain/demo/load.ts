@@ -7,6 +7,7 @@ import { invoke, type ApiContext } from '../../api/dispatch';
 import { KeyHubError } from '../../api/errors';
 import { handlers } from '../../api/handlers';
 import { demoCatalog, type DemoVendor } from './catalog';
+import { loadDemoLicensing, type DemoLicensingSummary } from './licensing';
 
 export interface DemoSummary {
   vendors: number;
@@ -14,6 +15,7 @@ export interface DemoSummary {
   skus: number;
   packages: number;
   releases: number;
+  licensing: DemoLicensingSummary;
 }
 
 export interface LoadDemoOptions {
@@ -35,7 +37,7 @@ export async function vendorCount(ctx: ApiContext): Promise<number> {
   return (await call(ctx, 'vendor.list', { limit: 1 })).total;
 }
 
-async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: DemoSummary): Promise<void> {
+async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: Omit<DemoSummary, 'licensing'>): Promise<void> {
   const { features, packages, skus, ...address } = demo;
   const vendor = await call(ctx, 'vendor.create', address);
   summary.vendors += 1;
@@ -84,17 +86,34 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
       { vendorCount: existing },
     );
   }
-  const summary: DemoSummary = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
+  const summary: Omit<DemoSummary, 'licensing'> = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
+  let licensing: DemoLicensingSummary;
   // All or nothing: each API call's own transaction nests as a savepoint inside this
   // one. Safe to await inside because the demo loads before any host serves requests.
   const { sqlite } = ctx.store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     for (const vendor of demoCatalog(options.today)) await loadVendor(ctx, vendor, summary);
+    licensing = await loadDemoLicensing(ctx, call, options.today ?? new Date());
     sqlite.exec('COMMIT');
   } catch (error) {
     sqlite.exec('ROLLBACK');
     throw error;
   }
-  return summary;
+  return { ...summary, licensing };
+}
+
+/** What a person should know after the demo loaded, as lines (the CLI and `npm start -- --demo` print them). */
+export function describeDemo(summary: DemoSummary): string[] {
+  const l = summary.licensing;
+  const lines = [
+    `  ${summary.vendors} vendors, ${summary.skus} SKUs, ${summary.features} feature codes, ${summary.packages} packages, ${summary.releases} releases.`,
+  ];
+  if (l.licenses) {
+    lines.push(`  ${l.customers} customers (${l.contacts} contacts), ${l.licenses} signed licenses with ${l.domains} domains, ${l.apps} apps with a month of reports.`);
+  } else {
+    lines.push('  No licenses: the store already has its own signing-key passphrase, so the demo left the licensing books empty.');
+  }
+  if (l.passphrase) lines.push(`  The demo's signing keys are locked with the passphrase "${l.passphrase}". Change it on the Signing keys screen before real use.`);
+  return lines;
 }

@@ -5,7 +5,7 @@
  * an empty data folder with the sample catalog first; `--data DIR` and `--port N` pass through.
  */
 import { createApiContext } from '../../api/dispatch';
-import { loadDemo, vendorCount } from '../../domain/demo';
+import { describeDemo, loadDemo, vendorCount } from '../../domain/demo';
 import { openStore } from '../../store/open';
 import { projectRoot, resolveDataDir } from '../../store/paths';
 import { serveInForeground } from '../web/foreground';
@@ -26,7 +26,7 @@ async function loadDemoIfEmpty(dataDir: string): Promise<void> {
       return;
     }
     const s = await loadDemo(ctx);
-    console.log(`--demo: loaded the sample catalog (${s.vendors} vendors, ${s.skus} SKUs, ${s.packages} packages) into ${dataDir}.`);
+    console.log([`--demo: loaded the sample data into ${dataDir}:`, ...describeDemo(s)].join('\n'));
   } finally {
     store.close();
   }
