@@ -1,6 +1,7 @@
 /** The `keyhub` command tree. Global options (--data, --json) are read by every command. */
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo';
+import { domainCommand } from './commands/domain';
 import { featureCommand } from './commands/feature';
 import { infoCommand } from './commands/info';
 import { keyCommand } from './commands/key';
@@ -12,6 +13,11 @@ import { signCommand } from './commands/sign';
 import { skuCommand } from './commands/sku';
 import { vendorCommand } from './commands/vendor';
 import { verifyCommand } from './commands/verify';
+import { auditCommand } from './commands/audit';
+import { customerCommand } from './commands/customer';
+import { rightCommand } from './commands/right';
+import { userCommand } from './commands/user';
+import { appCommand } from './commands/app';
 
 const EXAMPLES = `
 Data folder: --data DIR, else $KEYHUB_DATA, else the per-user default (the desktop app's).
@@ -24,6 +30,8 @@ Examples:
   keyhub package show 2 --json
   keyhub key generate --vendor 1 --name "Resizer 2026"   asks for the passphrase (or $KEYHUB_PASSPHRASE)
   keyhub sign --sku R4Elite --owner "Kathrin Fretz" --domain example.com --out example.license
+  keyhub license issue --sku R4Elite --customer 3 --domain example.com   owner from the customer
+  keyhub domain add 12 shop.example.com --automatic
   keyhub verify example.license --public-key "$(keyhub key public 1)" --domain example.com
   keyhub serve --port 4780                 open the full UI in your browser`;
 
@@ -43,6 +51,12 @@ export function buildProgram(): Command {
     keyCommand(),
     signCommand(),
     licenseCommand(),
+    domainCommand(),
+    appCommand(),
+    customerCommand(),
+    userCommand(),
+    rightCommand(),
+    auditCommand(),
     verifyCommand(),
     demoCommand(),
     serveCommand(),
