@@ -6,6 +6,10 @@
 import { createHashRouter, createRoutesFromElements, Navigate, Route, type DataRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { ToastProvider } from './components/Toasts';
+import { AppDetailScreen } from './screens/apps/AppDetailScreen';
+import { AppListScreen } from './screens/apps/AppListScreen';
+import { NewAppScreen } from './screens/apps/NewAppScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
 import { ComingSoonScreen } from './screens/areas/ComingSoonScreen';
 import { EditFeatureScreen, NewFeatureScreen } from './screens/catalog/features/FeatureFormScreen';
 import { FeatureDetailScreen } from './screens/catalog/features/FeatureDetailScreen';
@@ -20,12 +24,24 @@ import { SkuListScreen } from './screens/catalog/skus/SkuListScreen';
 import { VendorDetailScreen } from './screens/catalog/vendors/VendorDetailScreen';
 import { EditVendorScreen, NewVendorScreen } from './screens/catalog/vendors/VendorFormScreen';
 import { VendorListScreen } from './screens/catalog/vendors/VendorListScreen';
+import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
+import { EditCustomerScreen, NewCustomerScreen } from './screens/customers/CustomerFormScreen';
+import { CustomerListScreen } from './screens/customers/CustomerListScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { DomainListScreen } from './screens/domains/DomainListScreen';
+import { LicenseDetailScreen } from './screens/licenses/detail/LicenseDetailScreen';
+import { IssueLicenseScreen } from './screens/licenses/IssueLicenseScreen';
+import { LicenseListScreen } from './screens/licenses/LicenseListScreen';
+import { LicensingArea } from './screens/licenses/LicensingArea';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { KeyDetailScreen } from './screens/keys/KeyDetailScreen';
 import { KeyListScreen } from './screens/keys/KeyListScreen';
 import { KeysArea } from './screens/keys/VaultContext';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { RightsScreen } from './screens/users/RightsScreen';
+import { UserDetailScreen } from './screens/users/UserDetailScreen';
+import { EditUserScreen, NewUserScreen } from './screens/users/UserFormScreen';
+import { UserListScreen } from './screens/users/UserListScreen';
 import { VerifyScreen } from './screens/verify/VerifyScreen';
 import { AppShell } from './shell/AppShell';
 import { COMING_AREAS } from './shell/areas';
@@ -64,6 +80,31 @@ const routes = createRoutesFromElements(
       <Route path=":id" element={<KeyDetailScreen />} />
     </Route>
     <Route path="verify" element={<VerifyScreen />} />
+
+    {/* Licensing: issuing, renewing and adding domains sign files, so these share the vault's dialogs. */}
+    <Route element={<LicensingArea />}>
+      <Route path="licenses" element={<LicenseListScreen />} />
+      <Route path="licenses/new" element={<IssueLicenseScreen />} />
+      <Route path="licenses/:id" element={<LicenseDetailScreen />} />
+      <Route path="domains" element={<DomainListScreen />} />
+    </Route>
+
+    <Route path="customers" element={<CustomerListScreen />} />
+    <Route path="customers/new" element={<NewCustomerScreen />} />
+    <Route path="customers/:id" element={<CustomerDetailScreen />} />
+    <Route path="customers/:id/edit" element={<EditCustomerScreen />} />
+
+    <Route path="users" element={<UserListScreen />} />
+    <Route path="users/rights" element={<RightsScreen />} />
+    <Route path="users/new" element={<NewUserScreen />} />
+    <Route path="users/:id" element={<UserDetailScreen />} />
+    <Route path="users/:id/edit" element={<EditUserScreen />} />
+
+    <Route path="apps" element={<AppListScreen />} />
+    <Route path="apps/new" element={<NewAppScreen />} />
+    <Route path="apps/:id" element={<AppDetailScreen />} />
+
+    <Route path="audit" element={<AuditScreen />} />
 
     {COMING_AREAS.map((area) => (
       <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />

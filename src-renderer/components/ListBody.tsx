@@ -88,7 +88,14 @@ export function ListBody<T>({ query, noun, onPage, filtered, onClearFilters, emp
   return (
     <div className={loading ? 'list-body list-body--loading' : 'list-body'}>
       {children(data.items)}
-      <Pagination offset={data.offset} pageSize={data.limit} total={data.total} onPage={onPage} noun={noun} />
+      <Pagination
+        offset={data.offset}
+        pageSize={data.limit}
+        total={data.total}
+        onPage={onPage}
+        noun={noun}
+        totalIsLowerBound={'totalIsLowerBound' in data && data.totalIsLowerBound === true}
+      />
     </div>
   );
 }

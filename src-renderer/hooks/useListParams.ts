@@ -36,12 +36,14 @@ export interface ListParams<S extends string> {
   query: { search?: string; sort: S; dir: SortDir; limit: number; offset: number };
 }
 
-export function useListParams<S extends string>(sortable: readonly S[], defaultSort: S): ListParams<S> {
+/** `defaultDir`: the direction before the user chooses one (newest first for licenses). */
+export function useListParams<S extends string>(sortable: readonly S[], defaultSort: S, defaultDir: SortDir = 'asc'): ListParams<S> {
   const [params, setParams] = useSearchParams();
 
   const rawSort = params.get('sort') as S | null;
   const sort = rawSort && sortable.includes(rawSort) ? rawSort : defaultSort;
-  const dir: SortDir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const rawDir = params.get('dir');
+  const dir: SortDir = rawDir === 'desc' || rawDir === 'asc' ? rawDir : defaultDir;
   const page = Math.min(LAST_POSSIBLE_PAGE, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
   const search = (params.get('q') ?? '').slice(0, SEARCH_MAX_LENGTH);
 

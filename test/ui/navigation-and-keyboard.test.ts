@@ -21,6 +21,7 @@ const EXPECTED_AREAS = [
   'Signing keys',
   'Verify license',
   'Sync',
+  'Users & rights',
   'Audit log',
   'Settings',
 ];
