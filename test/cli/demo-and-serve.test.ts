@@ -13,10 +13,11 @@ beforeAll(() => {
 afterAll(() => removeDir(dataDir));
 
 describe('keyhub demo', () => {
-  it('fills a fresh folder with a living sample catalog', async () => {
+  it('fills a fresh folder with a living sample catalog and licensing books, and names the demo passphrase', async () => {
     const { code, stdout } = await keyhub(['demo'], { dataDir });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Loaded the demo catalog into .+:\n\s+3 vendors, 11 SKUs, 16 feature codes, 4 packages, 14 releases\./);
+    expect(stdout).toMatch(/^Loaded the demo data into .+:\n\s+3 vendors, 11 SKUs, 16 feature codes, 4 packages, 14 releases\.\n\s+6 customers \(\d+ contacts\), 8 signed licenses with \d+ domains, 2 apps/);
+    expect(stdout).toContain('locked with the passphrase "keyhub demo passphrase"');
 
     const skus = await keyhubJson<Page<SkuRow>>(['sku', 'list', '--limit', '500'], { dataDir });
     const states = skus.json.items.map((s) => s.availability);
