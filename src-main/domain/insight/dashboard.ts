@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, nowUtc } from '../../shared/time';
 import { domainRowsByIds, licenseRowsByIds } from '../licenses/rows';
-import { statement } from '../licenses/statements';
+import { statement } from '../../store/statements';
 import type { DashboardSummary } from './types';
 import { NEVER } from '../../../db/schema';
 

@@ -7,6 +7,7 @@
  * domains), and a lapsed domain is revived only while the license has a free slot
  * under the SKU's max_domains (another domain may have taken the one it freed).
  */
+import { statement } from '../../store/statements';
 import type Database from 'better-sqlite3';
 import type { ApiContext } from '../../api/dispatch';
 import { KeyHubError } from '../../api/errors';
@@ -89,7 +90,7 @@ export interface RenewedDomain {
  */
 function fullRefusal(sqlite: Database.Database, due: DueDomain, now: string): string | null {
   if (due.expires > now || due.maxDomains === null) return null;
-  const live = (sqlite.prepare(LIVE_COUNT_SQL).get(due.licenseId, now) as { n: number }).n;
+  const live = (statement(sqlite, LIVE_COUNT_SQL).get(due.licenseId, now) as { n: number }).n;
   if (live < due.maxDomains) return null;
   return `License ${due.licenseId} already has ${live} of ${plural(due.maxDomains, 'live domain')}, so ${due.domainName} stays lapsed.`;
 }
@@ -119,7 +120,7 @@ function auditRenewals(tx: Db, actor: string, renewed: Array<RenewedDomain & { l
 }
 
 export function lapsedAutomaticDomains(sqlite: Database.Database, licenseId: number, now: string): DueDomain[] {
-  return sqlite.prepare(LAPSED_OF_LICENSE_SQL).all({ licenseId, now }) as DueDomain[];
+  return statement(sqlite, LAPSED_OF_LICENSE_SQL).all({ licenseId, now }) as DueDomain[];
 }
 
 /**
@@ -128,7 +129,7 @@ export function lapsedAutomaticDomains(sqlite: Database.Database, licenseId: num
  * read back is left for the sweep, which lists it as failed.
  */
 export function renewLapsedDomains(sqlite: Database.Database, licenseId: number, key: { keyId: number; signer: Signer }, now: string) {
-  const update = sqlite.prepare(UPDATE_SQL);
+  const update = statement(sqlite, UPDATE_SQL);
   const renewed: RenewedDomain[] = [];
   const left: string[] = [];
   const full: Array<{ domain: string; reason: string }> = [];
@@ -151,14 +152,14 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 export async function renewDueDomains(ctx: ApiContext, withinDays: number, now = nowUtc()): Promise<DomainRenewal> {
   const { sqlite, db } = ctx.store;
   const horizon = addDays(now, withinDays);
-  const due = sqlite.prepare(DUE_SQL).all({ now, horizon }) as DueDomain[];
-  const stopped = (sqlite.prepare(STOPPED_SQL).get({ now, horizon }) as { n: number }).n;
+  const due = statement(sqlite, DUE_SQL).all({ now, horizon }) as DueDomain[];
+  const stopped = (statement(sqlite, STOPPED_SQL).get({ now, horizon }) as { n: number }).n;
   const result: DomainRenewal = { renewed: 0, stopped, failed: [] };
   if (!due.length) return result;
   if (!ctx.vault.isUnlocked()) {
     throw new KeyHubError('LOCKED', `The signing keys are locked; unlock them to renew ${plural(due.length, 'automatic domain license')} due within ${plural(withinDays, 'day')}.`);
   }
-  const update = sqlite.prepare(UPDATE_SQL);
+  const update = statement(sqlite, UPDATE_SQL);
   const byKey = new Map<number | null, DueDomain[]>();
   for (const row of due) byKey.set(row.keyId, [...(byKey.get(row.keyId) ?? []), row]);
   for (const [keyId, rows] of byKey) {
@@ -177,7 +178,7 @@ export async function renewDueDomains(ctx: ApiContext, withinDays: number, now =
             // Read the batch again: between the first read and this transaction a request may have
             // revoked, suspended, renewed, transferred or deleted. What no longer qualifies is skipped
             // (not counted); what is still due is signed from what is stored now.
-            const current = sqlite.prepare(DUE_OF_BATCH_SQL).all({ ids: JSON.stringify(batch.map((row) => row.id)), now, horizon }) as DueDomain[];
+            const current = statement(sqlite, DUE_OF_BATCH_SQL).all({ ids: JSON.stringify(batch.map((row) => row.id)), now, horizon }) as DueDomain[];
             const renewed: Array<RenewedDomain & { licenseId: number }> = [];
             for (const row of current) {
               // The SKU moved to another key meanwhile: the next sweep renews it with that key.

@@ -13,7 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Candidates, ListFilter } from './search';
-import { statement } from './statements';
+import { statement } from '../../store/statements';
 
 /** Totals stop counting here (`totalIsLowerBound`), so no list counts a million rows. */
 export const COUNT_CAP = 10_000;

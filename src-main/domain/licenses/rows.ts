@@ -5,6 +5,7 @@
  * an index-friendly query first, then hydrate just that page here.
  */
 import type Database from 'better-sqlite3';
+import { statement } from '../../store/statements';
 import type { DomainLicenseRow, LicenseRow } from './types';
 
 /** The stored status, or `expired` once `expires` has passed: nothing runs at midnight. */
@@ -44,27 +45,16 @@ JOIN licenses l ON l.id = d.license_id
 JOIN skus s ON s.id = l.sku_id
 ORDER BY page.key`;
 
-const statements = new WeakMap<Database.Database, { licenses: Database.Statement; domains: Database.Statement }>();
-
-function prepared(sqlite: Database.Database) {
-  let s = statements.get(sqlite);
-  if (!s) {
-    s = { licenses: sqlite.prepare(LICENSE_ROWS), domains: sqlite.prepare(DOMAIN_ROWS) };
-    statements.set(sqlite, s);
-  }
-  return s;
-}
-
 /** License rows for these ids, in the order given; ids that do not exist are left out. */
 export function licenseRowsByIds(sqlite: Database.Database, ids: readonly number[], now: string): LicenseRow[] {
   if (!ids.length) return [];
-  return prepared(sqlite).licenses.all({ ids: JSON.stringify(ids), now }) as LicenseRow[];
+  return statement(sqlite, LICENSE_ROWS).all({ ids: JSON.stringify(ids), now }) as LicenseRow[];
 }
 
 /** Domain-license rows for these ids, in the order given. */
 export function domainRowsByIds(sqlite: Database.Database, ids: readonly number[], now: string): DomainLicenseRow[] {
   if (!ids.length) return [];
-  const rows = prepared(sqlite).domains.all({ ids: JSON.stringify(ids), now }) as Array<
+  const rows = statement(sqlite, DOMAIN_ROWS).all({ ids: JSON.stringify(ids), now }) as Array<
     Omit<DomainLicenseRow, 'isAutomatic' | 'renewsAutomatically' | 'hasFile'> & { isAutomatic: number; renewsAutomatically: number; hasFile: number }
   >;
   return rows.map((r) => ({ ...r, isAutomatic: r.isAutomatic === 1, renewsAutomatically: r.renewsAutomatically === 1, hasFile: r.hasFile === 1 }));

@@ -14,7 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { prefixEnd, type SearchTerms } from './search-terms';
-import { statement } from './statements';
+import { statement } from '../../store/statements';
 
 /** SQL conditions on the list's alias (`l` for licenses, `d` for domain licenses) and their parameters. */
 export interface ListFilter {

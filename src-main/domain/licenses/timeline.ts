@@ -2,7 +2,7 @@
  * A license's timeline: its audit entries (everything that touched it is recorded on
  * the license), oldest first, each with one sentence for a person.
  */
-import type Database from 'better-sqlite3';
+import { statement } from '../../store/statements';
 import { notFound } from '../../api/errors';
 import type { Store } from '../../store/open';
 import { dayText, plural } from './terms';
@@ -104,9 +104,9 @@ export function summarize(action: string, actor: string, d: Details): string {
 }
 
 export function licenseTimeline(store: Store, id: number): TimelineEntry[] {
-  const exists = store.sqlite.prepare('SELECT 1 FROM licenses WHERE id = ?').get(id);
+  const exists = statement(store.sqlite, 'SELECT 1 FROM licenses WHERE id = ?').get(id);
   if (!exists) throw notFound('License', id);
-  const rows = timelineStatement(store.sqlite).all({ key: String(id), id }) as Array<Omit<TimelineEntry, 'summary' | 'details'> & { details: string }>;
+  const rows = statement(store.sqlite, TIMELINE_SQL).all({ key: String(id), id }) as Array<Omit<TimelineEntry, 'summary' | 'details'> & { details: string }>;
   return rows.map((row) => {
     const details = parseDetails(row.details);
     return { ...row, details, summary: summarize(row.action, row.actor, details) };
@@ -122,9 +122,3 @@ function parseDetails(raw: string): Details {
   }
 }
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-function timelineStatement(sqlite: Database.Database): Database.Statement {
-  let statement = statements.get(sqlite);
-  if (!statement) statements.set(sqlite, (statement = sqlite.prepare(TIMELINE_SQL)));
-  return statement;
-}

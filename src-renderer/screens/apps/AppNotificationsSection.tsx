@@ -1,9 +1,6 @@
 /** Who is told what about an app (licensing failures, outdated versions…): subscribe and unsubscribe. */
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { AppDetail } from '../../../src-main/domain/apps/types';
-import { api } from '../../api/client';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,12 +10,11 @@ import { Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
 import { DialogRefusal } from '../../forms/DialogRefusal';
 import { SelectField } from '../../forms/fields';
+import { SubscriptionsTable } from './SubscriptionsTable';
 import { errorFor, useApiForm, type FieldErrors } from '../../forms/useApiForm';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { userPaths } from '../users/userPaths';
 
 export function AppNotificationsSection({ app, onChanged }: { app: AppDetail; onChanged: () => void }) {
-  const toast = useToast();
   const [subscribing, setSubscribing] = useState(false);
   return (
     <Section
@@ -35,50 +31,7 @@ export function AppNotificationsSection({ app, onChanged }: { app: AppDetail; on
           <p>Subscribe a colleague or a customer’s contact to the kinds of news they need.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Notification subscriptions of {app.displayName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Notification</th>
-                <th scope="col" className="cell--end">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {app.subscriptions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={userPaths.user(s.userId)}>{s.userName}</Link>
-                  </td>
-                  <td>{s.kind}</td>
-                  <td className="cell--end">
-                    <ConfirmButton
-                      small
-                      label="Unsubscribe"
-                      ariaLabel={`Unsubscribe ${s.userName} from ${s.kind}`}
-                      title={`Unsubscribe ${s.userName} from ${s.kind}?`}
-                      confirmLabel="Unsubscribe"
-                      busyLabel="Unsubscribing…"
-                      refusedTitle="The subscription was not removed"
-                      run={() => api('app.unsubscribe', { id: s.id })}
-                      onDone={() => {
-                        toast.success(`${s.userName} no longer gets ${s.kind} notifications of ${app.displayName}.`);
-                        onChanged();
-                      }}
-                    >
-                      <p>
-                        {s.userName} will no longer be notified of <strong>{s.kind}</strong> for {app.displayName}.
-                      </p>
-                    </ConfirmButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SubscriptionsTable subscriptions={app.subscriptions} caption={`Notification subscriptions of ${app.displayName}`} by="user" onChanged={onChanged} />
       )}
       {subscribing && (
         <SubscribeDialog

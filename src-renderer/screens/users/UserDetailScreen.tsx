@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { UserDetail } from '../../../src-main/domain/people/types';
 import { api } from '../../api/client';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
@@ -12,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
 import { formatMoment } from '../../format/dates';
-import { appPaths } from '../apps/appPaths';
+import { SubscriptionsTable } from '../apps/SubscriptionsTable';
 import { auditPaths, objectPath } from '../audit/objectPaths';
 import { RouteRecord } from '../catalog/shared/RouteRecord';
 import { customerPaths } from '../customers/customerPaths';
@@ -134,50 +133,7 @@ function UserDetailView({ user, reload }: { user: UserDetail; reload: () => void
             <p>Subscribe them to an app’s notifications (licensing failures, outdated versions…) from the app’s page.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">App notifications of {user.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">App</th>
-                  <th scope="col">Notification</th>
-                  <th scope="col" className="cell--end">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.subscriptions.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={appPaths.app(s.appId)}>{s.appName}</Link>
-                    </td>
-                    <td>{s.kind}</td>
-                    <td className="cell--end">
-                      <ConfirmButton
-                        small
-                        label="Unsubscribe"
-                        ariaLabel={`Unsubscribe ${user.name} from ${s.kind} of ${s.appName}`}
-                        title={`Unsubscribe from ${s.kind}?`}
-                        confirmLabel="Unsubscribe"
-                        busyLabel="Unsubscribing…"
-                        refusedTitle="The subscription was not removed"
-                        run={() => api('app.unsubscribe', { id: s.id })}
-                        onDone={() => {
-                          toast.success(`${user.name} no longer gets ${s.kind} notifications of ${s.appName}.`);
-                          reload();
-                        }}
-                      >
-                        <p>
-                          {user.name} will no longer be notified of <strong>{s.kind}</strong> for {s.appName}.
-                        </p>
-                      </ConfirmButton>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SubscriptionsTable subscriptions={user.subscriptions} caption={`App notifications of ${user.name}`} by="app" onChanged={reload} />
         )}
       </Section>
 

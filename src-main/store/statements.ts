@@ -1,4 +1,4 @@
-/** Prepared statements kept per connection, keyed by their SQL (lists build a few shapes each). */
+/** Prepared statements kept per connection, keyed by their SQL: a statement is compiled once, not on every call. */
 import type Database from 'better-sqlite3';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
