@@ -56,8 +56,9 @@ function AddDomainForm({ license, onAdded }: { license: LicenseDetail; onAdded: 
   // Typing after a refusal takes it away, including one that named no field.
   const [typedSinceRefusal, setTypedSinceRefusal] = useState(false);
   const days = license.limits.manualDomainDuration;
-  // A refusal that names no field (the limit, a duplicate) is still about this box.
-  const refusal = typedSinceRefusal ? undefined : (errorFor(form.errors, 'domain') ?? errorFor(form.errors, 'licenseId') ?? form.banner ?? undefined);
+  // A refusal that names no field (the limit, a duplicate) is still about this box;
+  // while a new try is on its way, the last one's refusal is stale and not shown.
+  const refusal = typedSinceRefusal || form.saving ? undefined : (errorFor(form.errors, 'domain') ?? errorFor(form.errors, 'licenseId') ?? form.banner ?? undefined);
 
   async function add() {
     setTypedSinceRefusal(false);
