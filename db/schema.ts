@@ -424,6 +424,13 @@ export const transactions = sqliteTable(
     tax: integer('tax').notNull().default(0),
     shipping: integer('shipping').notNull().default(0),
     paymentDate: text('payment_date').notNull(),
+    /** Not in the seed: the sum of refunds so far (minor units), for full vs partial. */
+    refunded: integer('refunded').notNull().default(0),
+    /**
+     * Not in the seed: a question staff must answer (a partial refund: which licenses
+     * to revoke), or null. Set by fulfilment, cleared by `transaction.decide`.
+     */
+    pendingDecision: text('pending_decision'),
     /** The provider's message exactly as received (IPN text, Stripe/PayPal JSON). */
     rawFormat: text('raw_format', { enum: ['ipn', 'json'] }).notNull(),
     raw: text('raw').notNull(),
@@ -436,6 +443,12 @@ export const transactions = sqliteTable(
     index('transactions_payment_date_idx').on(t.paymentDate),
     index('transactions_customer_idx').on(t.customerId),
     index('transactions_payer_email_idx').on(sql`lower(${t.payerEmail})`),
+    // Search by transaction id alone (the unique index starts with the provider).
+    index('transactions_provider_txn_idx').on(t.providerTxnId),
+    index('transactions_payer_last_name_nocase_idx').on(sql`${t.payerLastName} COLLATE NOCASE`),
+    index('transactions_payer_business_nocase_idx').on(sql`${t.payerBusinessName} COLLATE NOCASE`),
+    index('transactions_pending_decision_idx').on(t.pendingDecision).where(sql`${t.pendingDecision} IS NOT NULL`),
+    check('transactions_refunded_nonneg', sql`${t.refunded} >= 0`),
     check('transactions_currency_iso', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
     check('transactions_fee_nonneg', sql`${t.fee} >= 0`),
     check('transactions_tax_nonneg', sql`${t.tax} >= 0`),
@@ -461,6 +474,8 @@ export const transactionItems = sqliteTable(
     quantity: integer('quantity').notNull(),
     eItemName: text('e_item_name'),
     eItemNumber: text('e_item_number'),
+    /** Not in the seed: a SKU code the provider named outright (e-junkie's `sku`, Stripe metadata). */
+    skuCode: text('sku_code'),
     gross: integer('gross').notNull().default(0),
     optionName1: text('option_name1'),
     optionSelection1: text('option_selection1'),
@@ -485,6 +500,11 @@ export const paymentLogs = sqliteTable(
       .notNull()
       .references(() => transactions.id, { onDelete: 'cascade' }),
     eventType: text('event_type').notNull(),
+    /**
+     * Not in the seed: the provider's id for this event (a refund's own transaction id,
+     * `re_…`, `dp_…`), unique per transaction, so a replayed event is recorded once.
+     */
+    providerEventId: text('provider_event_id'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     message: text('message'),
@@ -494,6 +514,61 @@ export const paymentLogs = sqliteTable(
   (t) => [
     index('payment_logs_transaction_idx').on(t.transactionId, t.createdAt),
     index('payment_logs_created_idx').on(t.createdAt),
+    uniqueIndex('payment_logs_provider_event_unique').on(t.transactionId, t.providerEventId),
+  ],
+);
+
+/**
+ * The fulfilment ledger: one row for every license a purchase issued, keyed by the
+ * provider's id for the item and the unit (one license per unit of quantity). The
+ * UNIQUE key is what makes a replayed, duplicated or re-imported purchase issue nothing.
+ */
+export const fulfilments = sqliteTable(
+  'fulfilments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider').notNull(),
+    providerItemId: text('provider_item_id').notNull(),
+    unit: integer('unit').notNull(),
+    transactionItemId: integer('transaction_item_id')
+      .notNull()
+      .references(() => transactionItems.id, { onDelete: 'restrict' }),
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'restrict' }),
+    /** The payment log entry (refund, reversal) that revoked this license, or null. */
+    revokedByLogId: integer('revoked_by_log_id').references(() => paymentLogs.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('fulfilments_provider_item_unit_unique').on(t.provider, t.providerItemId, t.unit),
+    index('fulfilments_transaction_item_idx').on(t.transactionItemId),
+    index('fulfilments_license_idx').on(t.licenseId),
+    check('fulfilments_unit_pos', sql`${t.unit} >= 1`),
+  ],
+);
+
+/**
+ * Staff-made mappings from a provider's item to a SKU, for items whose number or name
+ * names no SKU code. `match_value` is stored lower case and trimmed.
+ */
+export const itemMappings = sqliteTable(
+  'item_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    matchField: text('match_field', { enum: ['item_number', 'item_name'] }).notNull(),
+    matchValue: text('match_value').notNull(),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('item_mappings_match_unique').on(t.matchField, t.matchValue),
+    index('item_mappings_sku_idx').on(t.skuId),
+    check('item_mappings_field_known', sql`${t.matchField} IN ('item_number', 'item_name')`),
+    check('item_mappings_value_len', sql`length(${t.matchValue}) BETWEEN 1 AND 256`),
   ],
 );
 

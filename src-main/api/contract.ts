@@ -14,6 +14,7 @@ import { licenseMethods } from './methods/licenses';
 import { peopleMethods } from './methods/people';
 import { appMethods } from './methods/apps';
 import { insightMethods } from './methods/insight';
+import { salesMethods } from './methods/sales';
 
 export type { MethodSpec } from './methods/define';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...peopleMethods,
   ...appMethods,
   ...insightMethods,
+  ...salesMethods,
 } as const;
 
 export type Contract = typeof contract;

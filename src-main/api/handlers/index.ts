@@ -7,6 +7,7 @@ import { licenseHandlers } from './licenses';
 import { peopleHandlers } from './people';
 import { appHandlers } from './apps';
 import { insightHandlers } from './insight';
+import { salesHandlers } from './sales';
 
 export const handlers: Handlers = {
   'system.info': (ctx) => appInfo(ctx),
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...appHandlers,
   ...insightHandlers,
+  ...salesHandlers,
 };

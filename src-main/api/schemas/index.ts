@@ -9,3 +9,4 @@ export * from './licenses';
 export * from './people';
 export * from './apps';
 export * from './insight';
+export * from './sales';

@@ -3,6 +3,7 @@
  * other means), so these never re-sign the license; resume re-signs only the automatic
  * domains that lapsed meanwhile.
  */
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { licenses } from '../../../db/schema';
 import type { ParsedInput } from '../../api/contract';
@@ -10,7 +11,8 @@ import type { ApiContext } from '../../api/dispatch';
 import { KeyHubError } from '../../api/errors';
 import type { Db } from '../../store/open';
 import { nowUtc } from '../../shared/time';
-import { recordAudit } from '../audit/audit';
+import { recordAudit, recordAuditFast } from '../audit/audit';
+import { statement } from '../../store/statements';
 import { licenseDetail } from './detail';
 import { lapsedAutomaticDomains, renewLapsedDomains, type RenewedDomain } from './domain-renewal';
 import { describeState, requireLicense, stateConflict, stateOf, type LicenseRecord } from './record';
@@ -103,4 +105,39 @@ export async function resumeLicense(ctx: ApiContext, input: ParsedInput<'license
     db.transaction((tx) => apply(tx, () => ({ renewed: [], left: lapsed.map((d) => d.domainName) })));
   }
   return licenseDetail(ctx.store, input.id);
+}
+
+/**
+ * Revokes inside the caller's write transaction, for work that revokes many at once
+ * (a refund, a reversal): same row change and audit entry as `license.revoke`.
+ * False when the license is already revoked.
+ */
+export function revokeWithin(sqlite: Database.Database, actor: string, licenseId: number, reason: string, details: Record<string, unknown>, now: string): boolean {
+  const row = statement(sqlite, 'SELECT status FROM licenses WHERE id = ?').get(licenseId) as { status: LicenseRecord['status'] } | undefined;
+  if (!row || row.status === 'revoked') return false;
+  statement(sqlite, "UPDATE licenses SET status = 'revoked', status_reason = ?, updated_at = ? WHERE id = ?").run(reason, now, licenseId);
+  recordAuditFast(sqlite, { actor, targetType: 'license', targetId: licenseId, action: 'license.revoke', details: { from: row.status, reason, ...details } });
+  return true;
+}
+
+/**
+ * Resumes a revoked license inside the caller's transaction (a cancelled reversal), as
+ * `license.resume` does without the keys: lapsed automatic domains are left for the
+ * renewal sweep, and the audit entry says so. False when it is not revoked.
+ */
+export function restoreWithin(sqlite: Database.Database, actor: string, licenseId: number, reason: string, details: Record<string, unknown>, now: string): boolean {
+  const row = statement(sqlite, 'SELECT status, status_reason AS statusReason FROM licenses WHERE id = ?').get(licenseId) as
+    | { status: LicenseRecord['status']; statusReason: string | null }
+    | undefined;
+  if (!row || row.status !== 'revoked') return false;
+  statement(sqlite, "UPDATE licenses SET status = 'active', status_reason = NULL, updated_at = ? WHERE id = ?").run(now, licenseId);
+  const pending = lapsedAutomaticDomains(sqlite, licenseId, now).map((d) => d.domainName);
+  recordAuditFast(sqlite, {
+    actor,
+    targetType: 'license',
+    targetId: licenseId,
+    action: 'license.resume',
+    details: { from: 'revoked', previousReason: row.statusReason, reason, renewedDomains: [], pendingDomains: pending, ...details },
+  });
+  return true;
 }

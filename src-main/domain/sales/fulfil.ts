@@ -1,0 +1,107 @@
+/**
+ * Fulfilment: one signed license per unit of a confirmed purchase's item, written
+ * through the ledger (`fulfilments`, UNIQUE provider + item id + unit) in the caller's
+ * write transaction, so a replayed or re-imported purchase never issues twice.
+ */
+import type Database from 'better-sqlite3';
+import { signLicense } from '../../license/signer';
+import { addDays } from '../../shared/time';
+import { statement } from '../../store/statements';
+import { recordAuditFast } from '../audit/audit';
+import { saleWindowRefusal } from '../licenses/issue';
+import type { SkuBook, Signers } from './signing';
+
+/** What a batch of fulfilment shares: who acts, the SKUs read so far, and the open signers. */
+export interface FulfilContext {
+  sqlite: Database.Database;
+  actor: string;
+  skus: SkuBook;
+  signers: Signers;
+}
+
+/** A transaction item as fulfilment reads it. */
+export interface ItemToFulfil {
+  itemId: number;
+  skuId: number | null;
+  providerItemId: string;
+  quantity: number;
+}
+
+/** The purchase an item belongs to. */
+export interface PurchaseToFulfil {
+  transactionId: number;
+  provider: string;
+  providerTxnId: string;
+  customerId: number | null;
+  ownerName: string;
+  paymentDate: string;
+}
+
+export interface ItemFulfilment {
+  issued: number;
+  /** Units left without a license (no SKU, no usable key). */
+  waiting: number;
+}
+
+const MAX_OWNER = 256;
+
+/** Units of the item that already have their license. */
+export function fulfilledUnits(sqlite: Database.Database, provider: string, providerItemId: string): Set<number> {
+  const rows = statement(sqlite, 'SELECT unit FROM fulfilments WHERE provider = ? AND provider_item_id = ?').all(provider, providerItemId) as Array<{ unit: number }>;
+  return new Set(rows.map((r) => r.unit));
+}
+
+/**
+ * Issues the item's missing units. `known` lists units already fulfilled when the caller
+ * has just created the item (none), saving a look-up per item on the import path.
+ */
+export function fulfilItem(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, known?: ReadonlySet<number>): ItemFulfilment {
+  const done = known ?? fulfilledUnits(ctx.sqlite, purchase.provider, item.providerItemId);
+  const missing = item.quantity - [...done].filter((u) => u <= item.quantity).length;
+  if (missing <= 0) return { issued: 0, waiting: 0 };
+  if (item.skuId === null) return { issued: 0, waiting: missing };
+  const keyId = ctx.skus.usableKeyOf(item.skuId);
+  const signer = keyId === null ? undefined : ctx.signers.get(keyId);
+  if (keyId === null || !signer) return { issued: 0, waiting: missing };
+
+  const sku = ctx.skus.signingOf(item.skuId);
+  const issued = purchase.paymentDate;
+  const expires = sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
+  const owner = purchase.ownerName.slice(0, MAX_OWNER);
+  const offSale = saleWindowRefusal(sku, issued, `issued anyway: the customer paid through ${purchase.provider}`);
+  const insertLicense = statement(
+    ctx.sqlite,
+    `INSERT INTO licenses (sku_id, transaction_item_id, owner_name, purchasing_entity_id, owning_entity_id, issued, expires, signing_key_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const setBytes = statement(ctx.sqlite, 'UPDATE licenses SET license_bytes = ? WHERE id = ?');
+  const ledger = statement(ctx.sqlite, 'INSERT INTO fulfilments (provider, provider_item_id, unit, transaction_item_id, license_id) VALUES (?, ?, ?, ?, ?)');
+
+  let count = 0;
+  for (let unit = 1; unit <= item.quantity; unit++) {
+    if (done.has(unit)) continue;
+    const licenseId = Number(insertLicense.run(sku.skuId, item.itemId, owner, purchase.customerId, purchase.customerId, issued, expires, keyId).lastInsertRowid);
+    const file = signLicense({ kind: 'license', licenseId, vendor: sku.vendorName, sku: sku.sku, owner, features: sku.features, issued, expires, message: null }, signer);
+    setBytes.run(Buffer.from(file, 'utf8'), licenseId);
+    ledger.run(purchase.provider, item.providerItemId, unit, item.itemId, licenseId);
+    recordAuditFast(ctx.sqlite, {
+      actor: ctx.actor,
+      targetType: 'license',
+      targetId: licenseId,
+      action: 'license.issue',
+      details: {
+        skuId: sku.skuId,
+        sku: sku.sku,
+        owner,
+        owningEntityId: purchase.customerId,
+        purchasingEntityId: purchase.customerId,
+        expires,
+        keyFingerprint: signer.keyId,
+        purchase: { transactionId: purchase.transactionId, provider: purchase.provider, providerTxnId: purchase.providerTxnId, unit, of: item.quantity },
+        ...(offSale !== null && { saleWindow: offSale }),
+      },
+    });
+    count++;
+  }
+  return { issued: count, waiting: 0 };
+}

@@ -1,0 +1,342 @@
+/**
+ * Recording what providers report. A purchase is upserted with its items and customer
+ * and, once confirmed, fulfilled through the ledger in the same write transaction; an
+ * event (refund, reversal, cancelled reversal) changes the purchase it names and the
+ * licenses it issued. Every status change writes a payment log entry. Each message runs
+ * in its own savepoint: one that fails is rolled back whole and reported, the rest stay.
+ */
+import type Database from 'better-sqlite3';
+import type { ApiContext } from '../../api/dispatch';
+import { toErrorBody } from '../../api/dispatch';
+import { KeyHubError } from '../../api/errors';
+import { nowUtc } from '../../shared/time';
+import { statement } from '../../store/statements';
+import { restoreWithin, revokeWithin } from '../licenses/status';
+import { plural } from '../licenses/terms';
+import { fulfilItem, type FulfilContext, type ItemToFulfil, type PurchaseToFulfil } from './fulfil';
+import { SkuMatcher } from './item-skus';
+import { formatMoney } from './money';
+import { findOrCreateCustomer, ownerNameOf } from './payer';
+import { providerLabel } from './providers';
+import { SkuBook, withSigners } from './signing';
+import type { ImportTally, MessageResult, PaymentEventMessage, PaymentStatus, ProviderMessage, PurchaseMessage } from './types';
+
+export interface LinedMessage {
+  line: number;
+  message: ProviderMessage;
+}
+
+/**
+ * How far along a purchase is. A purchase message only moves it forward, so a late
+ * "Pending" after "Completed" (or a replay) changes nothing.
+ */
+const RANK: Record<PaymentStatus, number> = {
+  waiting: 0,
+  preauthorized: 1,
+  error: 1,
+  confirmed: 2,
+  rejected: 2,
+  partially_refunded: 3,
+  refunded: 3,
+  reversed: 3,
+};
+
+const NO_UNITS: ReadonlySet<number> = new Set();
+
+interface StoredPurchase {
+  id: number;
+  status: PaymentStatus;
+  customerId: number | null;
+  currency: string;
+  gross: number;
+  refunded: number;
+  ownerName: string;
+  paymentDate: string;
+}
+
+export function emptyTally(): ImportTally {
+  return { messages: 0, recorded: 0, updated: 0, duplicates: 0, issued: 0, revoked: 0, restored: 0, waiting: 0, rejected: [] };
+}
+
+function storedPurchase(sqlite: Database.Database, provider: string, providerTxnId: string): StoredPurchase | undefined {
+  return statement(
+    sqlite,
+    `SELECT t.id, t.status, t.customer_id AS customerId, t.currency, t.gross, t.refunded, t.payment_date AS paymentDate,
+            coalesce(nullif(trim(t.payer_business_name), ''), nullif(trim(coalesce(t.payer_first_name, '') || ' ' || coalesce(t.payer_last_name, '')), ''), c.name, t.payer_email, 'Unknown buyer') AS ownerName
+     FROM transactions t LEFT JOIN customers c ON c.id = t.customer_id
+     WHERE t.provider = ? AND t.provider_txn_id = ?`,
+  ).get(provider, providerTxnId) as StoredPurchase | undefined;
+}
+
+function writeLog(
+  sqlite: Database.Database,
+  transactionId: number,
+  entry: { eventType: string; providerEventId: string | null; from: PaymentStatus | null; to: PaymentStatus | null; message: string; data?: Record<string, unknown> },
+): number {
+  return Number(
+    statement(sqlite, 'INSERT INTO payment_logs (transaction_id, event_type, provider_event_id, from_status, to_status, message, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      transactionId,
+      entry.eventType,
+      entry.providerEventId,
+      entry.from,
+      entry.to,
+      entry.message,
+      JSON.stringify(entry.data ?? {}),
+    ).lastInsertRowid,
+  );
+}
+
+/** The keys that confirmed purchases in this batch will sign with (read before the write transaction). */
+function keysToOpen(sqlite: Database.Database, entries: LinedMessage[], matcher: SkuMatcher, skus: SkuBook): Set<number> {
+  const keyIds = new Set<number>();
+  for (const { message } of entries) {
+    if (message.kind !== 'purchase' || message.status !== 'confirmed') continue;
+    const stored = storedPurchase(sqlite, message.provider, message.providerTxnId);
+    if (stored && RANK[stored.status] >= RANK.confirmed) continue;
+    for (const item of message.items) {
+      const match = matcher.match(item);
+      if (match.skuId === null) continue;
+      const keyId = skus.usableKeyOf(match.skuId);
+      if (keyId !== null) keyIds.add(keyId);
+    }
+  }
+  return keyIds;
+}
+
+/** Fulfils every item of a purchase stored earlier (a status change, a mapping, a retry). */
+export function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, matcher: SkuMatcher): { issued: number; waiting: number } {
+  const items = statement(
+    ctx.sqlite,
+    `SELECT id AS itemId, sku_id AS skuId, provider_item_id AS providerItemId, quantity, e_item_number AS number, e_item_name AS name, sku_code AS skuCode
+     FROM transaction_items WHERE transaction_id = ? ORDER BY id`,
+  ).all(purchase.transactionId) as Array<ItemToFulfil & { number: string | null; name: string | null; skuCode: string | null }>;
+  let issued = 0;
+  let waiting = 0;
+  for (const item of items) {
+    if (item.skuId === null) {
+      const match = matcher.match(item);
+      if (match.skuId !== null) {
+        statement(ctx.sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?').run(match.skuId, item.itemId);
+        item.skuId = match.skuId;
+      }
+    }
+    const result = fulfilItem(ctx, purchase, item);
+    issued += result.issued;
+    waiting += result.waiting;
+  }
+  return { issued, waiting };
+}
+
+function recordPurchase(ctx: FulfilContext, matcher: SkuMatcher, m: PurchaseMessage): MessageResult {
+  const { sqlite } = ctx;
+  const stored = storedPurchase(sqlite, m.provider, m.providerTxnId);
+  const label = providerLabel(m.provider);
+  if (stored) {
+    if (RANK[m.status] <= RANK[stored.status]) return { outcome: 'duplicate', transactionId: stored.id, issued: 0, revoked: 0, restored: 0, waiting: 0 };
+    statement(sqlite, 'UPDATE transactions SET status = ?, fee = ?, tax = ?, shipping = ?, updated_at = ? WHERE id = ?').run(m.status, m.fee, m.tax, m.shipping, nowUtc(), stored.id);
+    writeLog(sqlite, stored.id, {
+      eventType: 'status',
+      providerEventId: `status:${m.status}`,
+      from: stored.status,
+      to: m.status,
+      message: `${label} says ${m.providerStatus}.`,
+      data: { rawFormat: m.rawFormat, raw: m.raw },
+    });
+    const fulfilled =
+      m.status === 'confirmed'
+        ? fulfilStoredPurchase(ctx, { transactionId: stored.id, provider: m.provider, providerTxnId: m.providerTxnId, customerId: stored.customerId, ownerName: stored.ownerName, paymentDate: stored.paymentDate }, matcher)
+        : { issued: 0, waiting: 0 };
+    return { outcome: 'updated', transactionId: stored.id, revoked: 0, restored: 0, ...fulfilled };
+  }
+
+  const customerId = findOrCreateCustomer(sqlite, ctx.actor, m.provider, m.payer);
+  const customerName = customerId === null ? null : ((statement(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string }).name);
+  const transactionId = Number(
+    statement(
+      sqlite,
+      `INSERT INTO transactions (provider, provider_txn_id, txn_type, status, customer_id, payer_email, payer_first_name, payer_last_name, payer_business_name,
+         payer_id, residence_country, business, currency, gross, fee, tax, shipping, payment_date, raw_format, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      m.provider,
+      m.providerTxnId,
+      m.txnType,
+      m.status,
+      customerId,
+      m.payer.email,
+      m.payer.firstName,
+      m.payer.lastName,
+      m.payer.businessName,
+      m.payer.payerId,
+      m.payer.country,
+      m.business,
+      m.currency,
+      m.gross,
+      m.fee,
+      m.tax,
+      m.shipping,
+      m.paymentDate,
+      m.rawFormat,
+      m.raw,
+    ).lastInsertRowid,
+  );
+  const insertItem = statement(
+    sqlite,
+    `INSERT INTO transaction_items (transaction_id, sku_id, provider_item_id, quantity, e_item_name, e_item_number, sku_code, gross,
+       option_name1, option_selection1, option_name2, option_selection2, option_name3, option_selection3)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const items: ItemToFulfil[] = m.items.map((item) => {
+    const skuId = matcher.match(item).skuId;
+    const [o1, o2, o3] = item.options;
+    const itemId = Number(
+      insertItem.run(transactionId, skuId, item.providerItemId, item.quantity, item.name, item.number, item.skuCode, item.gross, o1?.name ?? null, o1?.selection ?? null, o2?.name ?? null, o2?.selection ?? null, o3?.name ?? null, o3?.selection ?? null)
+        .lastInsertRowid,
+    );
+    return { itemId, skuId, providerItemId: item.providerItemId, quantity: item.quantity };
+  });
+  writeLog(sqlite, transactionId, {
+    eventType: 'received',
+    providerEventId: `status:${m.status}`,
+    from: null,
+    to: m.status,
+    message: `${label} says ${m.providerStatus}.`,
+  });
+  let issued = 0;
+  let waiting = 0;
+  if (m.status === 'confirmed') {
+    const purchase: PurchaseToFulfil = { transactionId, provider: m.provider, providerTxnId: m.providerTxnId, customerId, ownerName: ownerNameOf(m.payer, customerName), paymentDate: m.paymentDate };
+    for (const item of items) {
+      const result = fulfilItem(ctx, purchase, item, NO_UNITS);
+      issued += result.issued;
+      waiting += result.waiting;
+    }
+  }
+  return { outcome: 'recorded', transactionId, issued, waiting, revoked: 0, restored: 0 };
+}
+
+interface LedgerLicense {
+  fulfilmentId: number;
+  licenseId: number;
+  revokedByLogId: number | null;
+}
+
+function ledgerLicenses(sqlite: Database.Database, transactionId: number): LedgerLicense[] {
+  return statement(
+    sqlite,
+    `SELECT f.id AS fulfilmentId, f.license_id AS licenseId, f.revoked_by_log_id AS revokedByLogId
+     FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id
+     WHERE ti.transaction_id = ? ORDER BY f.license_id`,
+  ).all(transactionId) as LedgerLicense[];
+}
+
+function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): MessageResult {
+  const { sqlite } = ctx;
+  const label = providerLabel(m.provider);
+  const t = storedPurchase(sqlite, m.provider, m.providerTxnId);
+  const what = m.event === 'refund' ? 'refund' : m.event === 'reversal' ? 'reversal' : 'cancelled reversal';
+  if (!t) throw new KeyHubError('NOT_FOUND', `No ${label} purchase ${m.providerTxnId} is recorded yet, so this ${what} has nothing to apply to; import the purchase first.`);
+  const seen = statement(sqlite, 'SELECT 1 FROM payment_logs WHERE transaction_id = ? AND provider_event_id = ?').get(t.id, m.eventId);
+  if (seen) return { outcome: 'duplicate', transactionId: t.id, issued: 0, revoked: 0, restored: 0, waiting: 0 };
+  if (m.amount > 0 && m.currency !== t.currency) {
+    throw new KeyHubError('VALIDATION', `The ${what} is in ${m.currency} but purchase ${m.providerTxnId} was paid in ${t.currency}.`);
+  }
+  const licenses = ledgerLicenses(sqlite, t.id);
+  const because = m.reason ? ` (${m.reason})` : '';
+  let to: PaymentStatus = t.status;
+  let refunded = t.refunded;
+  let decision: string | null | undefined; // undefined: unchanged
+  let message: string;
+  let revoke: LedgerLicense[] = [];
+  let restore: LedgerLicense[] = [];
+  let reason = '';
+
+  if (m.event === 'refund') {
+    refunded = t.refunded + m.amount;
+    const full = refunded >= t.gross;
+    to = full ? 'refunded' : 'partially_refunded';
+    message = `${label} refunded ${formatMoney(m.amount, m.currency)}${because}: ${full ? 'in full' : `${formatMoney(refunded, t.currency)} of ${formatMoney(t.gross, t.currency)} so far`}.`;
+    reason = `Refunded at ${label} (${m.eventId.split('/')[0]})${because}.`;
+    if (full) {
+      revoke = licenses;
+      decision = null;
+    } else if (licenses.length > 0) {
+      decision = `Partial refund of ${formatMoney(refunded, t.currency)} of ${formatMoney(t.gross, t.currency)}: decide which of the ${plural(licenses.length, 'license')} to revoke, or keep them all.`;
+    }
+  } else if (m.event === 'reversal') {
+    to = 'reversed';
+    message = `${label} reversed the payment${because}${m.amount ? `: ${formatMoney(m.amount, m.currency)}` : ''}.`;
+    reason = `Payment reversed at ${label}${because}.`;
+    revoke = licenses;
+    decision = null;
+  } else {
+    const reversals = new Set(
+      (statement(sqlite, "SELECT id FROM payment_logs WHERE transaction_id = ? AND event_type = 'reversal'").all(t.id) as Array<{ id: number }>).map((r) => r.id),
+    );
+    if (t.status === 'reversed') to = t.refunded <= 0 ? 'confirmed' : t.refunded >= t.gross ? 'refunded' : 'partially_refunded';
+    message = `${label} cancelled the reversal${because}; the payment stands.`;
+    reason = `Reversal cancelled at ${label}${because}: the payment stands.`;
+    restore = licenses.filter((l) => l.revokedByLogId !== null && reversals.has(l.revokedByLogId));
+  }
+
+  const logId = writeLog(sqlite, t.id, {
+    eventType: m.event,
+    providerEventId: m.eventId,
+    from: t.status,
+    to,
+    message,
+    data: { amount: m.amount, currency: m.currency, reason: m.reason, occurredAt: m.occurredAt, rawFormat: m.rawFormat, raw: m.raw },
+  });
+  const purchase = { transactionId: t.id, provider: m.provider, providerTxnId: m.providerTxnId, paymentLogId: logId };
+  const markRevoked = statement(sqlite, 'UPDATE fulfilments SET revoked_by_log_id = ? WHERE id = ?');
+  let revoked = 0;
+  for (const l of revoke) {
+    if (revokeWithin(sqlite, ctx.actor, l.licenseId, reason, { purchase }, now)) {
+      markRevoked.run(logId, l.fulfilmentId);
+      revoked++;
+    }
+  }
+  let restored = 0;
+  for (const l of restore) {
+    if (restoreWithin(sqlite, ctx.actor, l.licenseId, reason, { purchase }, now)) restored++;
+    markRevoked.run(null, l.fulfilmentId);
+  }
+  if (decision === undefined) {
+    statement(sqlite, 'UPDATE transactions SET status = ?, refunded = ?, updated_at = ? WHERE id = ?').run(to, refunded, now, t.id);
+  } else {
+    statement(sqlite, 'UPDATE transactions SET status = ?, refunded = ?, pending_decision = ?, updated_at = ? WHERE id = ?').run(to, refunded, decision, now, t.id);
+  }
+  return { outcome: 'updated', transactionId: t.id, issued: 0, revoked, restored, waiting: 0 };
+}
+
+/**
+ * Records a batch of parsed messages into `tally`. Needs the keys unlocked when a
+ * confirmed purchase will issue (LOCKED is raised before anything is written).
+ */
+export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], tally: ImportTally): Promise<void> {
+  const { sqlite, db } = ctx.store;
+  const matcher = new SkuMatcher(sqlite);
+  const skus = new SkuBook(db);
+  const keyIds = keysToOpen(sqlite, entries, matcher, skus);
+  const now = nowUtc();
+  await withSigners(ctx, keyIds, (signers) => {
+    const fulfil: FulfilContext = { sqlite, actor: ctx.actor, skus, signers };
+    const one = sqlite.transaction((message: ProviderMessage) => (message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now)));
+    sqlite.transaction(() => {
+      for (const { line, message } of entries) {
+        tally.messages++;
+        try {
+          const result = one(message);
+          if (result.outcome === 'duplicate') tally.duplicates++;
+          else tally[result.outcome]++;
+          tally.issued += result.issued;
+          tally.revoked += result.revoked;
+          tally.restored += result.restored;
+          tally.waiting += result.waiting;
+        } catch (error) {
+          tally.rejected.push({ line, txnId: message.providerTxnId, reason: toErrorBody(error).message });
+        }
+      }
+    })();
+  });
+}
