@@ -3,7 +3,8 @@ import type { AreaHandlers } from '../dispatch';
 import type { salesMethods } from '../methods/sales';
 import { decideTransaction } from '../../domain/sales/decide';
 import { importIpnBatch } from '../../domain/sales/ipn/import';
-import { customerPurchases, getTransaction, listTransactions } from '../../domain/sales/transactions';
+import { customerPurchases } from '../../domain/sales/customer-purchases';
+import { getTransaction, listTransactions } from '../../domain/sales/transactions';
 import { listMappings, listWaiting, mapItems, retryWaiting, unmapItems } from '../../domain/sales/waiting';
 import { readSettings, updateSettings } from '../../domain/settings/settings';
 
