@@ -476,6 +476,11 @@ export const transactionItems = sqliteTable(
     eItemNumber: text('e_item_number'),
     /** Not in the seed: a SKU code the provider named outright (e-junkie's `sku`, Stripe metadata). */
     skuCode: text('sku_code'),
+    /**
+     * Not in the seed: units of a confirmed purchase still without their license (no
+     * SKU matches, the SKU has no usable key); kept by fulfilment, so the queue is an index range.
+     */
+    waitingUnits: integer('waiting_units').notNull().default(0),
     gross: integer('gross').notNull().default(0),
     optionName1: text('option_name1'),
     optionSelection1: text('option_selection1'),
@@ -487,6 +492,7 @@ export const transactionItems = sqliteTable(
   (t) => [
     uniqueIndex('transaction_items_provider_item_unique').on(t.transactionId, t.providerItemId),
     index('transaction_items_sku_idx').on(t.skuId),
+    index('transaction_items_waiting_idx').on(t.transactionId).where(sql`${t.waitingUnits} > 0`),
     check('transaction_items_quantity_pos', sql`${t.quantity} >= 1`),
   ],
 );

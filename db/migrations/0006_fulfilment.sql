@@ -1,3 +1,6 @@
+-- Hand-edited after drizzle-kit: it rebuilt `transactions` for the new CHECK and copied
+-- columns that did not exist yet; the two columns are added with ALTER instead (the CHECK
+-- as a column constraint), existing indexes are not re-created, and index expressions are unquoted.
 CREATE TABLE `fulfilments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`provider` text NOT NULL,
@@ -33,6 +36,8 @@ CREATE INDEX `item_mappings_sku_idx` ON `item_mappings` (`sku_id`);--> statement
 ALTER TABLE `payment_logs` ADD `provider_event_id` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `payment_logs_provider_event_unique` ON `payment_logs` (`transaction_id`,`provider_event_id`);--> statement-breakpoint
 ALTER TABLE `transaction_items` ADD `sku_code` text;--> statement-breakpoint
+ALTER TABLE `transaction_items` ADD `waiting_units` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `transaction_items_waiting_idx` ON `transaction_items` (`transaction_id`) WHERE "waiting_units" > 0;--> statement-breakpoint
 ALTER TABLE `transactions` ADD `refunded` integer DEFAULT 0 NOT NULL CONSTRAINT "transactions_refunded_nonneg" CHECK("refunded" >= 0);--> statement-breakpoint
 ALTER TABLE `transactions` ADD `pending_decision` text;--> statement-breakpoint
 CREATE INDEX `transactions_provider_txn_idx` ON `transactions` (`provider_txn_id`);--> statement-breakpoint

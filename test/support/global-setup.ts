@@ -41,6 +41,8 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export default async function setup(): Promise<void> {
+  // Runs of store/domain tests alone may skip the build (the UI tests would fail without it).
+  if (process.env.KEYHUB_SKIP_UI_BUILD === '1') return;
   if (rendererBuildState(repoRoot).current) return;
   await withBuildLock(async () => {
     const state = rendererBuildState(repoRoot);

@@ -2,6 +2,7 @@
  * A license's timeline: its audit entries (everything that touched it is recorded on
  * the license), oldest first, each with one sentence for a person.
  */
+import { providerLabel } from '../sales/providers';
 import { statement } from '../../store/statements';
 import { notFound } from '../../api/errors';
 import type { Store } from '../../store/open';
@@ -36,6 +37,12 @@ export function summarize(action: string, actor: string, d: Details): string {
       const domains = list(d.domains);
       const parts = [`${text(d.sku) || `SKU ${text(d.skuId)}`} for ${text(d.owner)}`, d.expires ? `expires ${date(d.expires)}` : 'never expires'];
       if (domains.length) parts.push(`with ${plural(domains.length, 'domain')} (${domains.join(', ')})`);
+      const bought = d.purchase as Details | undefined;
+      if (bought) {
+        // Fulfilment of a purchase: which one, and which unit of it.
+        const unit = Number(bought.of) > 1 ? `, license ${text(bought.unit)} of ${text(bought.of)}` : '';
+        parts.push(`for ${providerLabel(text(bought.provider))} purchase ${text(bought.providerTxnId)}${unit}`);
+      }
       return `Issued by ${actor}: ${parts.join(', ')}${overrideNote(d)}.`;
     }
     case 'license.issueBatch':

@@ -58,6 +58,15 @@ export function fulfilledUnits(sqlite: Database.Database, provider: string, prov
 export function fulfilItem(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, known?: ReadonlySet<number>): ItemFulfilment {
   const done = known ?? fulfilledUnits(ctx.sqlite, purchase.provider, item.providerItemId);
   const missing = item.quantity - [...done].filter((u) => u <= item.quantity).length;
+  const result = issueUnits(ctx, purchase, item, done, missing);
+  // A new item starts at 0 waiting, so only a stored one needs setting when nothing waits.
+  if (result.waiting > 0 || known === undefined) {
+    statement(ctx.sqlite, 'UPDATE transaction_items SET waiting_units = ? WHERE id = ? AND waiting_units <> ?').run(result.waiting, item.itemId, result.waiting);
+  }
+  return result;
+}
+
+function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, done: ReadonlySet<number>, missing: number): ItemFulfilment {
   if (missing <= 0) return { issued: 0, waiting: 0 };
   if (item.skuId === null) return { issued: 0, waiting: missing };
   const keyId = ctx.skus.usableKeyOf(item.skuId);

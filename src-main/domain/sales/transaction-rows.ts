@@ -7,11 +7,9 @@ import { LICENSE_STATE_SQL } from '../licenses/rows';
 import { statement } from '../../store/statements';
 import type { TransactionLicense, TransactionRow } from './types';
 
-/** Units of confirmed items without their license yet. */
-const WAITING_UNITS_SQL = `CASE WHEN t.status = 'confirmed' THEN
-  (SELECT coalesce(sum(ti.quantity), 0) FROM transaction_items ti WHERE ti.transaction_id = t.id)
-  - (SELECT count(*) FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id WHERE ti.transaction_id = t.id)
-  ELSE 0 END`;
+/** Units of a confirmed purchase without their license yet (kept by fulfilment). */
+export const WAITING_UNITS_SQL = `CASE WHEN t.status = 'confirmed' THEN
+  (SELECT coalesce(sum(ti.waiting_units), 0) FROM transaction_items ti WHERE ti.transaction_id = t.id) ELSE 0 END`;
 
 const TRANSACTION_ROWS = `
 SELECT t.id, t.provider, t.provider_txn_id AS providerTxnId, t.txn_type AS txnType, t.status,

@@ -1,14 +1,250 @@
-/** STUB (mine, in progress): the fulfilment queue and item mappings. */
+/**
+ * The fulfilment queue: items of confirmed purchases still without their licenses,
+ * grouped by what they are called (unmapped) or by their SKU (no usable key). A mapping
+ * saved here fulfils the purchases waiting on it at once; a retry fulfils what can be now.
+ */
+import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract';
 import type { ApiContext } from '../../api/dispatch';
-import { KeyHubError } from '../../api/errors';
-import type { Deleted } from '../catalog/types';
+import { invalidField, notFound } from '../../api/errors';
+import { nowUtc } from '../../shared/time';
 import type { Store } from '../../store/open';
-import type { FulfilResult, ItemMapping, MappingResult, WaitingPage } from './types';
+import { statement } from '../../store/statements';
+import { recordAuditFast } from '../audit/audit';
+import type { Deleted } from '../catalog/types';
+import { fulfilItem, type FulfilContext, type ItemToFulfil } from './fulfil';
+import { matchSku, matchValueOf, SkuMatcher } from './item-skus';
+import { SkuBook, unusableSku, withSigners } from './signing';
+import type { FulfilResult, ItemMapping, MappingResult, WaitingGroup, WaitingPage } from './types';
 
-const notYet = () => new KeyHubError('INTERNAL', 'Not built yet.');
-export function listWaiting(_store: Store, _input: ParsedInput<'fulfilment.waiting'>): WaitingPage { throw notYet(); }
-export function listMappings(_store: Store): ItemMapping[] { throw notYet(); }
-export async function mapItems(_ctx: ApiContext, _input: ParsedInput<'fulfilment.map'>): Promise<MappingResult> { throw notYet(); }
-export function unmapItems(_ctx: ApiContext, _id: number): Deleted { throw notYet(); }
-export async function retryWaiting(_ctx: ApiContext, _input: ParsedInput<'fulfilment.retry'>): Promise<FulfilResult> { throw notYet(); }
+/** An unmapped item is grouped by its number, or its name when it has none; a mapped one by its SKU. */
+const GROUP_KEY_SQL = `CASE WHEN ti.sku_id IS NOT NULL THEN 'sku:' || ti.sku_id
+  WHEN nullif(trim(ti.e_item_number), '') IS NOT NULL THEN 'item_number:' || lower(trim(ti.e_item_number))
+  ELSE 'item_name:' || lower(trim(coalesce(ti.e_item_name, ''))) END`;
+
+const WAITING_ITEMS = `
+FROM transaction_items ti INDEXED BY transaction_items_waiting_idx
+JOIN transactions t ON t.id = ti.transaction_id
+WHERE ti.waiting_units > 0 AND t.status = 'confirmed'`;
+
+interface GroupRow {
+  key: string;
+  skuId: number | null;
+  itemNumber: string | null;
+  itemName: string | null;
+  skuCode: string | null;
+  purchases: number;
+  units: number;
+  oldest: string;
+  newest: string;
+}
+
+/** A SKU whose code or name appears in the item's number or name: a suggestion for the mapping. */
+function suggestSku(sqlite: Database.Database, number: string | null, name: string | null): number | null {
+  const haystack = `${number ?? ''} ${name ?? ''}`.toLowerCase();
+  if (!haystack.trim()) return null;
+  const skus = statement(sqlite, 'SELECT id, sku, name FROM skus ORDER BY length(sku) DESC, id').all() as Array<{ id: number; sku: string; name: string }>;
+  return skus.find((s) => haystack.includes(s.sku.toLowerCase()) || haystack.includes(s.name.toLowerCase()))?.id ?? null;
+}
+
+function describeGroup(sqlite: Database.Database, skus: SkuBook, row: GroupRow): Pick<WaitingGroup, 'reason' | 'message' | 'suggestedSkuId'> {
+  if (row.skuId !== null) {
+    const rules = skus.rulesOf(row.skuId);
+    const unusable = unusableSku(rules);
+    if (unusable) return { ...unusable, suggestedSkuId: null };
+    return { reason: 'no_signing_key', message: `SKU ${rules.sku} can sign now: fulfil what waits.`, suggestedSkuId: null };
+  }
+  const match = matchSku(sqlite, { number: row.itemNumber, name: row.itemName, skuCode: row.skuCode });
+  if (match.skuId !== null) {
+    return { reason: 'unmapped', message: `SKU ${skus.rulesOf(match.skuId).sku} matches this item now: fulfil what waits.`, suggestedSkuId: match.skuId };
+  }
+  return { reason: match.reason, message: match.message, suggestedSkuId: suggestSku(sqlite, row.itemNumber, row.itemName) };
+}
+
+export function listWaiting(store: Store, input: ParsedInput<'fulfilment.waiting'>): WaitingPage {
+  const { sqlite, db } = store;
+  const rows = statement(
+    sqlite,
+    `SELECT ${GROUP_KEY_SQL} AS key, ti.sku_id AS skuId, min(ti.e_item_number) AS itemNumber, min(ti.e_item_name) AS itemName, min(ti.sku_code) AS skuCode,
+            count(DISTINCT t.id) AS purchases, sum(ti.waiting_units) AS units, min(t.payment_date) AS oldest, max(t.payment_date) AS newest
+     ${WAITING_ITEMS}
+     GROUP BY key ORDER BY units DESC, key`,
+  ).all() as GroupRow[];
+  const gross = new Map<string, Array<{ currency: string; amount: number }>>();
+  for (const g of statement(sqlite, `SELECT ${GROUP_KEY_SQL} AS key, t.currency, sum(ti.gross) AS amount ${WAITING_ITEMS} GROUP BY key, t.currency ORDER BY amount DESC`).all() as Array<{
+    key: string;
+    currency: string;
+    amount: number;
+  }>) {
+    const list = gross.get(g.key) ?? [];
+    list.push({ currency: g.currency, amount: g.amount });
+    gross.set(g.key, list);
+  }
+  const skus = new SkuBook(db);
+  const groups: WaitingGroup[] = rows.map((row) => ({
+    key: row.key,
+    ...describeGroup(sqlite, skus, row),
+    itemNumber: row.itemNumber,
+    itemName: row.itemName,
+    skuCode: row.skuCode,
+    purchases: row.purchases,
+    units: row.units,
+    gross: gross.get(row.key) ?? [],
+    oldestPaymentDate: row.oldest,
+    newestPaymentDate: row.newest,
+  }));
+  const filtered = input.reason ? groups.filter((g) => g.reason === input.reason) : groups;
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 50;
+  return { items: filtered.slice(offset, offset + limit), total: filtered.length, limit, offset };
+}
+
+const MAPPING_ROWS = `
+SELECT m.id, m.match_field AS matchField, m.match_value AS matchValue, m.sku_id AS skuId, s.sku, s.name AS skuName, v.name AS vendorName,
+       m.created_by AS createdBy, m.created_at AS createdAt
+FROM item_mappings m JOIN skus s ON s.id = m.sku_id JOIN vendors v ON v.id = s.vendor_id`;
+
+export function listMappings(store: Store): ItemMapping[] {
+  return statement(store.sqlite, `${MAPPING_ROWS} ORDER BY m.match_field, m.match_value`).all() as ItemMapping[];
+}
+
+interface WaitingItem extends ItemToFulfil {
+  transactionId: number;
+  provider: string;
+  providerTxnId: string;
+  customerId: number | null;
+  ownerName: string;
+  paymentDate: string;
+  number: string | null;
+  name: string | null;
+  skuCode: string | null;
+}
+
+const WAITING_ITEM_ROWS = `
+SELECT ti.id AS itemId, ti.sku_id AS skuId, ti.provider_item_id AS providerItemId, ti.quantity, ti.e_item_number AS number, ti.e_item_name AS name, ti.sku_code AS skuCode,
+       t.id AS transactionId, t.provider, t.provider_txn_id AS providerTxnId, t.customer_id AS customerId, t.payment_date AS paymentDate,
+       coalesce(nullif(trim(t.payer_business_name), ''), nullif(trim(coalesce(t.payer_first_name, '') || ' ' || coalesce(t.payer_last_name, '')), ''), c.name, t.payer_email, 'Unknown buyer') AS ownerName
+${WAITING_ITEMS.replace('JOIN transactions t ON t.id = ti.transaction_id', 'JOIN transactions t ON t.id = ti.transaction_id LEFT JOIN customers c ON c.id = t.customer_id')}`;
+
+/** Which waiting items: one transaction's, one SKU's, or all. */
+interface WaitingScope {
+  transactionId?: number;
+  skuId?: number;
+}
+
+function waitingItems(sqlite: Database.Database, scope: WaitingScope): WaitingItem[] {
+  const where = [scope.transactionId !== undefined && 'AND t.id = @transactionId', scope.skuId !== undefined && 'AND ti.sku_id = @skuId'].filter(Boolean).join(' ');
+  return statement(sqlite, `${WAITING_ITEM_ROWS} ${where} ORDER BY t.id, ti.id`).all({ ...scope }) as WaitingItem[];
+}
+
+/** The keys fulfilling the scope's waiting items needs (read before the write transaction). */
+function keysForWaiting(sqlite: Database.Database, skus: SkuBook, scope: WaitingScope): Set<number> {
+  const matcher = new SkuMatcher(sqlite);
+  const keyIds = new Set<number>();
+  for (const item of waitingItems(sqlite, scope)) {
+    const skuId = item.skuId ?? matcher.match(item).skuId;
+    const keyId = skuId === null ? null : skus.usableKeyOf(skuId);
+    if (keyId !== null) keyIds.add(keyId);
+  }
+  return keyIds;
+}
+
+/** Inside the caller's write transaction: matches unmapped items again, then fulfils every one that can be. */
+function fulfilWaitingItems(fulfil: FulfilContext, scope: WaitingScope): FulfilResult {
+  const matcher = new SkuMatcher(fulfil.sqlite);
+  const setSku = statement(fulfil.sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?');
+  const touched = new Set<number>();
+  let issued = 0;
+  let stillWaiting = 0;
+  for (const item of waitingItems(fulfil.sqlite, scope)) {
+    if (item.skuId === null) {
+      const skuId = matcher.match(item).skuId;
+      if (skuId !== null) setSku.run(skuId, item.itemId);
+      item.skuId = skuId;
+    }
+    const result = fulfilItem(fulfil, item, item);
+    issued += result.issued;
+    stillWaiting += result.waiting;
+    if (result.issued > 0) touched.add(item.transactionId);
+  }
+  return { transactions: touched.size, issued, stillWaiting };
+}
+
+/** Fulfils what waits and can be fulfilled now (a SKU created or a key assigned since). */
+export async function retryWaiting(ctx: ApiContext, input: ParsedInput<'fulfilment.retry'>): Promise<FulfilResult> {
+  const { sqlite, db } = ctx.store;
+  const scope: WaitingScope = input.transactionId === undefined ? {} : { transactionId: input.transactionId };
+  if (input.transactionId !== undefined && !statement(sqlite, 'SELECT 1 FROM transactions WHERE id = ?').get(input.transactionId)) throw notFound('Transaction', input.transactionId);
+  const skus = new SkuBook(db);
+  const keyIds = keysForWaiting(sqlite, skus, scope);
+  return withSigners(ctx, keyIds, (signers) =>
+    sqlite.transaction(() => {
+      const result = fulfilWaitingItems({ sqlite, actor: ctx.actor, skus, signers }, scope);
+      if (result.issued > 0) recordAuditFast(sqlite, { actor: ctx.actor, targetType: 'transaction', targetId: input.transactionId ?? '*', action: 'fulfilment.retry', details: { ...result } });
+      return result;
+    })(),
+  );
+}
+
+/** Unmapped items called so: by number (trimmed, any case), or by name for items without a number. */
+function matchingUnmappedSql(field: 'item_number' | 'item_name'): string {
+  return field === 'item_number'
+    ? "sku_id IS NULL AND lower(trim(e_item_number)) = @value"
+    : "sku_id IS NULL AND lower(trim(e_item_name)) = @value";
+}
+
+/**
+ * Saves a mapping (replacing one for the same number or name) and fulfils the confirmed
+ * purchases waiting on it at once; pending ones get their SKU and issue when completed.
+ */
+export async function mapItems(ctx: ApiContext, input: ParsedInput<'fulfilment.map'>): Promise<MappingResult> {
+  const { sqlite, db } = ctx.store;
+  const value = matchValueOf(input.matchValue);
+  const skus = new SkuBook(db);
+  let sku;
+  try {
+    sku = skus.rulesOf(input.skuId);
+  } catch {
+    throw invalidField('skuId', `SKU ${input.skuId} does not exist.`);
+  }
+  const waiting = statement(sqlite, `SELECT count(*) AS n FROM transaction_items WHERE ${matchingUnmappedSql(input.matchField)} AND waiting_units > 0`).get({ value }) as { n: number };
+  const keyId = skus.usableKeyOf(sku.skuId);
+  const keyIds = waiting.n > 0 && keyId !== null ? [keyId] : [];
+  return withSigners(ctx, keyIds, (signers) =>
+    sqlite.transaction(() => {
+      const previous = statement(sqlite, 'SELECT id, sku_id AS skuId FROM item_mappings WHERE match_field = ? AND match_value = ?').get(input.matchField, value) as
+        | { id: number; skuId: number }
+        | undefined;
+      let id: number;
+      if (previous) {
+        statement(sqlite, 'UPDATE item_mappings SET sku_id = ?, created_by = ?, created_at = ? WHERE id = ?').run(sku.skuId, ctx.actor, nowUtc(), previous.id);
+        id = previous.id;
+      } else {
+        id = Number(statement(sqlite, 'INSERT INTO item_mappings (match_field, match_value, sku_id, created_by) VALUES (?, ?, ?, ?)').run(input.matchField, value, sku.skuId, ctx.actor).lastInsertRowid);
+      }
+      const assigned = statement(sqlite, `UPDATE transaction_items SET sku_id = @skuId WHERE ${matchingUnmappedSql(input.matchField)}`).run({ skuId: sku.skuId, value }).changes;
+      const result = fulfilWaitingItems({ sqlite, actor: ctx.actor, skus, signers }, { skuId: sku.skuId });
+      recordAuditFast(sqlite, {
+        actor: ctx.actor,
+        targetType: 'sku',
+        targetId: sku.skuId,
+        action: 'fulfilment.map',
+        details: { matchField: input.matchField, matchValue: value, sku: sku.sku, previousSkuId: previous?.skuId ?? null, itemsAssigned: assigned, ...result },
+      });
+      const mapping = statement(sqlite, `${MAPPING_ROWS} WHERE m.id = ?`).get(id) as ItemMapping;
+      return { mapping, ...result };
+    })(),
+  );
+}
+
+/** Removes a mapping. Licenses issued through it stay, and so do the SKUs items were given. */
+export function unmapItems(ctx: ApiContext, id: number): Deleted {
+  const { sqlite } = ctx.store;
+  return sqlite.transaction(() => {
+    const mapping = statement(sqlite, `${MAPPING_ROWS} WHERE m.id = ?`).get(id) as ItemMapping | undefined;
+    if (!mapping) throw notFound('Mapping', id);
+    statement(sqlite, 'DELETE FROM item_mappings WHERE id = ?').run(id);
+    recordAuditFast(sqlite, { actor: ctx.actor, targetType: 'sku', targetId: mapping.skuId, action: 'fulfilment.unmap', details: { matchField: mapping.matchField, matchValue: mapping.matchValue, sku: mapping.sku } });
+    return { id, deleted: true as const };
+  })();
+}
