@@ -43,8 +43,8 @@ interface GroupRow {
 function suggestSku(sqlite: Database.Database, number: string | null, name: string | null): number | null {
   const haystack = `${number ?? ''} ${name ?? ''}`.toLowerCase();
   if (!haystack.trim()) return null;
-  const skus = statement(sqlite, 'SELECT id, sku, name FROM skus ORDER BY length(sku) DESC, id').all() as Array<{ id: number; sku: string; name: string }>;
-  return skus.find((s) => haystack.includes(s.sku.toLowerCase()) || haystack.includes(s.name.toLowerCase()))?.id ?? null;
+  const skus = statement(sqlite, 'SELECT id, sku, name FROM skus ORDER BY length(sku) DESC, id').all() as Array<{ id: number; sku: string; name: string | null }>;
+  return skus.find((s) => haystack.includes(s.sku.toLowerCase()) || (!!s.name && haystack.includes(s.name.toLowerCase())))?.id ?? null;
 }
 
 function describeGroup(sqlite: Database.Database, skus: SkuBook, row: GroupRow): Pick<WaitingGroup, 'reason' | 'message' | 'suggestedSkuId'> {
