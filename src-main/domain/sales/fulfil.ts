@@ -78,20 +78,21 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
   const expires = sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
   const owner = purchase.ownerName.slice(0, MAX_OWNER);
   const offSale = saleWindowRefusal(sku, issued, `issued anyway: the customer paid through ${purchase.provider}`);
+  // The file names its license's id, so the id is taken first and the row written once, file and all.
+  const nextId = statement(ctx.sqlite, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'licenses'), 0), coalesce((SELECT max(id) FROM licenses), 0)) + 1 AS id");
   const insertLicense = statement(
     ctx.sqlite,
-    `INSERT INTO licenses (sku_id, transaction_item_id, owner_name, purchasing_entity_id, owning_entity_id, issued, expires, signing_key_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO licenses (id, sku_id, transaction_item_id, owner_name, purchasing_entity_id, owning_entity_id, issued, expires, signing_key_id, license_bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const setBytes = statement(ctx.sqlite, 'UPDATE licenses SET license_bytes = ? WHERE id = ?');
   const ledger = statement(ctx.sqlite, 'INSERT INTO fulfilments (provider, provider_item_id, unit, transaction_item_id, license_id) VALUES (?, ?, ?, ?, ?)');
 
   let count = 0;
   for (let unit = 1; unit <= item.quantity; unit++) {
     if (done.has(unit)) continue;
-    const licenseId = Number(insertLicense.run(sku.skuId, item.itemId, owner, purchase.customerId, purchase.customerId, issued, expires, keyId).lastInsertRowid);
+    const licenseId = (nextId.get() as { id: number }).id;
     const file = signLicense({ kind: 'license', licenseId, vendor: sku.vendorName, sku: sku.sku, owner, features: sku.features, issued, expires, message: null }, signer);
-    setBytes.run(Buffer.from(file, 'utf8'), licenseId);
+    insertLicense.run(licenseId, sku.skuId, item.itemId, owner, purchase.customerId, purchase.customerId, issued, expires, keyId, Buffer.from(file, 'utf8'));
     ledger.run(purchase.provider, item.providerItemId, unit, item.itemId, licenseId);
     recordAuditFast(ctx.sqlite, {
       actor: ctx.actor,

@@ -321,22 +321,59 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
   const now = nowUtc();
   await withSigners(ctx, keyIds, (signers) => {
     const fulfil: FulfilContext = { sqlite, actor: ctx.actor, skus, signers };
-    const one = sqlite.transaction((message: ProviderMessage) => (message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now)));
+    const apply = (message: ProviderMessage) => (message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now));
+    const count = (into: ImportTally, result: MessageResult) => {
+      if (result.outcome === 'duplicate') into.duplicates++;
+      else into[result.outcome]++;
+      into.issued += result.issued;
+      into.revoked += result.revoked;
+      into.restored += result.restored;
+      into.waiting += result.waiting;
+    };
+    // Fast path: the whole batch in one transaction without a savepoint a message (they
+    // cost about a tenth of the time). If any message fails, all of it is rolled back
+    // and the batch runs again, each message in its own savepoint.
+    const batch = emptyTally();
+    try {
+      sqlite.transaction(() => {
+        for (const { message } of entries) count(batch, apply(message));
+      })();
+      batch.messages = entries.length;
+      mergeTally(tally, batch);
+      return;
+    } catch (error) {
+      if (!isMessageFailure(error)) throw error;
+    }
+    const one = sqlite.transaction(apply);
     sqlite.transaction(() => {
       for (const { line, message } of entries) {
         tally.messages++;
         try {
-          const result = one(message);
-          if (result.outcome === 'duplicate') tally.duplicates++;
-          else tally[result.outcome]++;
-          tally.issued += result.issued;
-          tally.revoked += result.revoked;
-          tally.restored += result.restored;
-          tally.waiting += result.waiting;
+          count(tally, one(message));
         } catch (error) {
+          if (!isMessageFailure(error)) throw error;
           tally.rejected.push({ line, txnId: message.providerTxnId, reason: toErrorBody(error).message });
         }
       }
     })();
   });
+}
+
+/** A message's own fault (a refusal, a constraint, terms a file cannot hold), as opposed to the store failing. */
+function isMessageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_CORRUPT' || code === 'LOCKED') return false;
+  return true;
+}
+
+export function mergeTally(into: ImportTally, from: ImportTally): void {
+  into.messages += from.messages;
+  into.recorded += from.recorded;
+  into.updated += from.updated;
+  into.duplicates += from.duplicates;
+  into.issued += from.issued;
+  into.revoked += from.revoked;
+  into.restored += from.restored;
+  into.waiting += from.waiting;
+  into.rejected.push(...from.rejected);
 }
