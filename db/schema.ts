@@ -445,6 +445,7 @@ export const transactions = sqliteTable(
     index('transactions_payer_email_idx').on(sql`lower(${t.payerEmail})`),
     // Search by transaction id alone (the unique index starts with the provider).
     index('transactions_provider_txn_idx').on(t.providerTxnId),
+    index('transactions_gross_idx').on(t.gross),
     index('transactions_payer_last_name_nocase_idx').on(sql`${t.payerLastName} COLLATE NOCASE`),
     index('transactions_payer_business_nocase_idx').on(sql`${t.payerBusinessName} COLLATE NOCASE`),
     index('transactions_pending_decision_idx').on(t.pendingDecision).where(sql`${t.pendingDecision} IS NOT NULL`),

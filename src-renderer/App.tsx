@@ -29,6 +29,7 @@ import { EditCustomerScreen, NewCustomerScreen } from './screens/customers/Custo
 import { CustomerListScreen } from './screens/customers/CustomerListScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { DomainListScreen } from './screens/domains/DomainListScreen';
+import { FulfilmentScreen } from './screens/fulfilment/FulfilmentScreen';
 import { LicenseDetailScreen } from './screens/licenses/detail/LicenseDetailScreen';
 import { IssueLicenseScreen } from './screens/licenses/IssueLicenseScreen';
 import { LicenseListScreen } from './screens/licenses/LicenseListScreen';
@@ -38,6 +39,9 @@ import { KeyDetailScreen } from './screens/keys/KeyDetailScreen';
 import { KeyListScreen } from './screens/keys/KeyListScreen';
 import { KeysArea } from './screens/keys/VaultContext';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TransactionDetailScreen } from './screens/transactions/TransactionDetailScreen';
+import { TransactionListScreen } from './screens/transactions/TransactionListScreen';
+import { TransactionsArea } from './screens/transactions/TransactionsArea';
 import { RightsScreen } from './screens/users/RightsScreen';
 import { UserDetailScreen } from './screens/users/UserDetailScreen';
 import { EditUserScreen, NewUserScreen } from './screens/users/UserFormScreen';
@@ -105,6 +109,14 @@ const routes = createRoutesFromElements(
     <Route path="apps/:id" element={<AppDetailScreen />} />
 
     <Route path="audit" element={<AuditScreen />} />
+
+    {/* Transactions: importing messages signs licenses, so these share the vault's dialogs. */}
+    <Route element={<TransactionsArea />}>
+      <Route path="transactions" element={<TransactionListScreen />} />
+      <Route path="transactions/:id" element={<TransactionDetailScreen />} />
+    </Route>
+
+    <Route path="fulfilment" element={<FulfilmentScreen />} />
 
     {COMING_AREAS.map((area) => (
       <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />

@@ -41,6 +41,7 @@ CREATE INDEX `transaction_items_waiting_idx` ON `transaction_items` (`transactio
 ALTER TABLE `transactions` ADD `refunded` integer DEFAULT 0 NOT NULL CONSTRAINT "transactions_refunded_nonneg" CHECK("refunded" >= 0);--> statement-breakpoint
 ALTER TABLE `transactions` ADD `pending_decision` text;--> statement-breakpoint
 CREATE INDEX `transactions_provider_txn_idx` ON `transactions` (`provider_txn_id`);--> statement-breakpoint
+CREATE INDEX `transactions_gross_idx` ON `transactions` (`gross`);--> statement-breakpoint
 CREATE INDEX `transactions_payer_last_name_nocase_idx` ON `transactions` ("payer_last_name" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `transactions_payer_business_nocase_idx` ON `transactions` ("payer_business_name" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `transactions_pending_decision_idx` ON `transactions` (`pending_decision`) WHERE "pending_decision" IS NOT NULL;

@@ -42,19 +42,8 @@ export const AREA_GROUPS: AreaGroup[] = [
   {
     heading: 'Sales',
     areas: [
-      {
-        path: '/transactions',
-        label: 'Transactions',
-        coming: {
-          summary: 'Purchases and refunds from Stripe and PayPal, item by item.',
-          features: [
-            'Amounts in exact minor units with their currency',
-            'The raw provider record kept beside every transaction',
-            'The licenses each purchase issued',
-          ],
-          meanwhile: { text: 'Transactions appear once Sync is connected. Purchases find their SKU by its code, so set those up first.', label: 'Go to SKUs', to: '/catalog/skus' },
-        },
-      },
+      { path: '/transactions', label: 'Transactions' },
+      { path: '/fulfilment', label: 'Waiting items' },
       {
         path: '/subscriptions',
         label: 'Subscriptions',

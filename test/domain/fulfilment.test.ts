@@ -236,6 +236,14 @@ describe('fulfilment', () => {
       expect((await t.call('fulfilment.waiting', {})).items).toEqual([]);
     });
 
+    it('shows an item as ready once a SKU with its code exists, and a retry fulfils it', async () => {
+      expect(await record(t, purchase('L1', [item({ number: '929356||R3Later' })]))).toMatchObject({ waiting: 1 });
+      expect((await t.call('fulfilment.waiting', {})).items[0]).toMatchObject({ reason: 'unmapped', ready: false, skuId: null });
+      const later = await lic.sku({ sku: 'R3Later' });
+      expect((await t.call('fulfilment.waiting', {})).items[0]).toMatchObject({ ready: true, skuId: later, sku: 'R3Later', message: 'SKU R3Later can issue them now: fulfil what waits.' });
+      expect(await t.call('fulfilment.retry', {})).toEqual({ transactions: 1, issued: 1, stillWaiting: 0 });
+    });
+
     it('calls a SKU code two vendors share ambiguous, and waits for a mapping', async () => {
       const other = (await t.call('vendor.create', { name: 'Other Co' })).id;
       await t.call('sku.create', { vendorId: other, sku: 'r3bundle1ent' });

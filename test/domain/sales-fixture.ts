@@ -3,7 +3,8 @@
  * exercise the engine without a parser; and a snapshot of every table sales writes.
  */
 import type { PaymentEventMessage, PurchaseItem, PurchaseMessage } from '../../src-main/domain/sales/types';
-import { emptyTally, recordMessages } from '../../src-main/domain/sales/record';
+import { recordMessages } from '../../src-main/domain/sales/record';
+import { emptyTally } from '../../src-main/domain/sales/tally';
 import type { ImportTally, ProviderMessage } from '../../src-main/domain/sales/types';
 import type { TempStore } from '../support/temp-store';
 import { rows } from './license-lifecycle-fixture';

@@ -17,6 +17,7 @@ const EXPECTED_AREAS = [
   'Apps',
   'Domains',
   'Transactions',
+  'Waiting items',
   'Subscriptions',
   'Signing keys',
   'Verify license',

@@ -55,6 +55,7 @@ export const EXPORTABLE_LISTS = [
   'sku.list',
   'feature.list',
   'package.list',
+  'transaction.list',
 ] as const;
 export const exportCsv = z.object({
   list: z.enum(EXPORTABLE_LISTS),

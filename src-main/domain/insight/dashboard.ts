@@ -1,8 +1,9 @@
 /**
- * dashboard.summary: counts by state, licenses issued per month, and the two warning
- * lists. Every number is a whole-table count or a count of an index range (licenses by
- * status and expiry, domain licenses by expiry or by license), never a read of rows one
- * by one, so it stays quick on millions of rows.
+ * dashboard.summary: counts by state, licenses issued per month, revenue per month, and
+ * the two warning lists. Every license and domain number is a whole-table count or a
+ * count of an index range (licenses by status and expiry, domain licenses by expiry or
+ * by license), never a read of rows one by one, so it stays quick on millions of rows.
+ * Revenue sums one year of transactions, a range of the payment-date index.
  *
  * Domain counts rely on the rule every writer keeps (issuing, domain.add, renewals):
  * a domain license never outlives its license. So an expired license's domains are
@@ -13,7 +14,7 @@ import type Database from 'better-sqlite3';
 import { addDays, nowUtc } from '../../shared/time';
 import { domainRowsByIds, licenseRowsByIds } from '../licenses/rows';
 import { statement } from '../../store/statements';
-import type { DashboardSummary } from './types';
+import type { DashboardSummary, RevenueMonth } from './types';
 import { NEVER } from '../../../db/schema';
 
 const WARNING_LIST_SIZE = 20;
@@ -68,6 +69,45 @@ const LICENSES_EXPIRING = `SELECT id FROM licenses INDEXED BY licenses_status_ex
 const ISSUED_PER_MONTH = `SELECT substr(issued, 1, 7) AS month, count(*) AS count FROM licenses
   WHERE issued >= @from GROUP BY month`;
 
+/**
+ * Paid purchases by payment month and currency, read through transactions_payment_date_idx.
+ * A reversal took the whole payment back; a refund took `refunded` (never more than the gross).
+ */
+const REVENUE_PER_MONTH = `SELECT substr(payment_date, 1, 7) AS month, currency, sum(gross) AS gross,
+    sum(CASE WHEN status = 'reversed' THEN gross ELSE min(refunded, gross) END) AS refunded, count(*) AS purchases
+  FROM transactions INDEXED BY transactions_payment_date_idx
+  WHERE payment_date >= @from AND payment_date < @until AND status IN ('confirmed', 'partially_refunded', 'refunded', 'reversed')
+  GROUP BY month, currency`;
+
+/** The first instant after `YYYY-MM`. */
+export function monthAfter(month: string): string {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01-01T00:00:00.000Z` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01T00:00:00.000Z`;
+}
+
+/** Every month for each currency sold in them (months without sales as zeros), the currency with the most gross first. */
+export function revenuePerMonth(sqlite: Database.Database, months: string[]): RevenueMonth[] {
+  const rows = statement(sqlite, REVENUE_PER_MONTH).all({ from: `${months[0]}-01T00:00:00.000Z`, until: monthAfter(months[months.length - 1]) }) as Array<
+    Omit<RevenueMonth, 'net'>
+  >;
+  const byCurrency = new Map<string, Map<string, Omit<RevenueMonth, 'net'>>>();
+  for (const row of rows) {
+    let currency = byCurrency.get(row.currency);
+    if (!currency) byCurrency.set(row.currency, (currency = new Map()));
+    currency.set(row.month, row);
+  }
+  const grossOf = (currency: string) => [...(byCurrency.get(currency)?.values() ?? [])].reduce((sum, r) => sum + r.gross, 0);
+  const currencies = [...byCurrency.keys()].sort((a, b) => grossOf(b) - grossOf(a) || a.localeCompare(b));
+  return currencies.flatMap((currency) =>
+    months.map((month) => {
+      const row = byCurrency.get(currency)?.get(month);
+      const gross = row?.gross ?? 0;
+      const refunded = row?.refunded ?? 0;
+      return { month, currency, gross, refunded, net: gross - refunded, purchases: row?.purchases ?? 0 };
+    }),
+  );
+}
+
 /** `YYYY-MM` of the last `MONTHS` months, oldest first: month arithmetic on the UTC text (no local time zone). */
 export function lastMonths(now: string): string[] {
   const current = Number(now.slice(0, 4)) * 12 + Number(now.slice(5, 7)) - 1;
@@ -112,6 +152,7 @@ export function dashboardSummary(sqlite: Database.Database, input: { expiringWit
       customers: statement(sqlite, 'SELECT count(*) FROM customers').pluck().get() as number,
       apps: statement(sqlite, 'SELECT count(*) FROM apps').pluck().get() as number,
       issuedPerMonth: months.map((month) => ({ month, count: issued.get(month) ?? 0 })),
+      revenuePerMonth: revenuePerMonth(sqlite, months),
       expiringLicenses: licenseRowsByIds(sqlite, ids(LICENSES_EXPIRING), now),
       expiringDomains: domainRowsByIds(sqlite, ids(DOMAINS_EXPIRING), now),
     };

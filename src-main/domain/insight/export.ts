@@ -4,6 +4,7 @@
  * the text with csv-stringify.
  */
 import { stringify } from 'csv-stringify/sync';
+import { decimalAmount } from '../sales/money';
 import type { CsvExport } from './types';
 
 /** An export holds at most this many rows; `truncated` says when the list had more. */
@@ -30,6 +31,7 @@ const FILE_NAMES: Record<string, string> = {
   'sku.list': 'skus',
   'feature.list': 'feature-codes',
   'package.list': 'packages',
+  'transaction.list': 'transactions',
 };
 
 export function exportFilename(list: string, now: string): string {
@@ -99,6 +101,16 @@ export async function collectRows(readPage: (offset: number, limit: number) => P
   return { rows: truncated ? rows.slice(0, EXPORT_ROW_LIMIT) : rows, truncated };
 }
 
+/** Rows as a spreadsheet should read them: money as decimal amounts ("249.00"), not minor units. */
+const ROW_SHAPES: Record<string, (row: Record<string, unknown>) => Record<string, unknown>> = {
+  'transaction.list': (row) => {
+    const currency = String(row.currency);
+    return { ...row, gross: decimalAmount(Number(row.gross), currency), refunded: decimalAmount(Number(row.refunded), currency) };
+  },
+};
+
 export function csvExport(list: string, rows: unknown[], truncated: boolean, now: string): CsvExport {
-  return { filename: exportFilename(list, now), csv: toCsv(rows), rows: rows.length, truncated };
+  const shape = ROW_SHAPES[list];
+  const shaped = shape ? rows.map((row) => shape(row as Record<string, unknown>)) : rows;
+  return { filename: exportFilename(list, now), csv: toCsv(shaped), rows: rows.length, truncated };
 }

@@ -28,10 +28,28 @@ export interface DashboardSummary {
   apps: number;
   /** The last 12 months, oldest first, months with none included. */
   issuedPerMonth: Array<{ month: string; count: number }>;
+  /**
+   * Sales by payment month over the same 12 months, one row per month for each currency
+   * with sales in them (the currency with the most gross first). Paid purchases count
+   * (confirmed, partially refunded, refunded, reversed); `refunded` is the money that
+   * went back on them (refunds, and the whole gross of a reversal), counted in the
+   * purchase's month; `net` = gross − refunded. Minor units of `currency`.
+   */
+  revenuePerMonth: RevenueMonth[];
   /** Active licenses expiring soonest (within the window), at most 20. */
   expiringLicenses: LicenseRow[];
   /** Live domain licenses expiring soonest that will not renew by themselves, at most 20. */
   expiringDomains: DomainLicenseRow[];
+}
+
+export interface RevenueMonth {
+  /** `YYYY-MM`, UTC. */
+  month: string;
+  currency: string;
+  gross: number;
+  refunded: number;
+  net: number;
+  purchases: number;
 }
 
 export interface CsvExport {

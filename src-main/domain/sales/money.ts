@@ -41,12 +41,17 @@ export function parseAmount(text: string, currency: string): number | null {
   return minus ? -minor : minor;
 }
 
-/** Minor units → "249.00 USD" (for messages and logs; the renderer formats for people). */
-export function formatMoney(minor: number, currency: string): string {
+/** Minor units → "249.00" in the currency's digits (exact: no floating point). */
+export function decimalAmount(minor: number, currency: string): string {
   const digits = currencyDigits(currency);
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
   const whole = Math.floor(abs / 10 ** digits);
   const fraction = digits ? `.${String(abs % 10 ** digits).padStart(digits, '0')}` : '';
-  return `${sign}${whole}${fraction} ${currency}`;
+  return `${sign}${whole}${fraction}`;
+}
+
+/** Minor units → "249.00 USD" (for messages and logs; the renderer formats for people). */
+export function formatMoney(minor: number, currency: string): string {
+  return `${decimalAmount(minor, currency)} ${currency}`;
 }

@@ -19,6 +19,7 @@ import { formatMoney } from './money';
 import { findOrCreateCustomer, ownerNameOf } from './payer';
 import { providerLabel } from './providers';
 import { SkuBook, withSigners } from './signing';
+import { addTally, emptyTally } from './tally';
 import type { ImportTally, MessageResult, PaymentEventMessage, PaymentStatus, ProviderMessage, PurchaseMessage } from './types';
 
 export interface LinedMessage {
@@ -52,10 +53,6 @@ interface StoredPurchase {
   refunded: number;
   ownerName: string;
   paymentDate: string;
-}
-
-export function emptyTally(): ImportTally {
-  return { messages: 0, recorded: 0, updated: 0, duplicates: 0, issued: 0, revoked: 0, restored: 0, waiting: 0, rejected: [] };
 }
 
 function storedPurchase(sqlite: Database.Database, provider: string, providerTxnId: string): StoredPurchase | undefined {
@@ -339,7 +336,7 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
         for (const { message } of entries) count(batch, apply(message));
       })();
       batch.messages = entries.length;
-      mergeTally(tally, batch);
+      addTally(tally, batch);
       return;
     } catch (error) {
       if (!isMessageFailure(error)) throw error;
@@ -364,16 +361,4 @@ function isMessageFailure(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_CORRUPT' || code === 'LOCKED') return false;
   return true;
-}
-
-export function mergeTally(into: ImportTally, from: ImportTally): void {
-  into.messages += from.messages;
-  into.recorded += from.recorded;
-  into.updated += from.updated;
-  into.duplicates += from.duplicates;
-  into.issued += from.issued;
-  into.revoked += from.revoked;
-  into.restored += from.restored;
-  into.waiting += from.waiting;
-  into.rejected.push(...from.rejected);
 }

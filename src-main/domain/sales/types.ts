@@ -72,7 +72,7 @@ export interface PaymentEventMessage {
   /** The event's own id (a refund's transaction id, `re_…`, `dp_…`): recorded once. */
   eventId: string;
   event: 'refund' | 'reversal' | 'reversal_cancelled';
-  /** Minor units, positive: how much went back (0 for a cancelled reversal). */
+  /** Minor units, positive: how much went back (for a cancelled reversal, how much came back). */
   amount: number;
   currency: string;
   /** The provider's reason ("chargeback", "buyer_complaint"), if any. */
@@ -239,6 +239,11 @@ export interface WaitingGroup {
   newestPaymentDate: string;
   /** For unmapped items, a SKU whose code or name looks like the item (a suggestion only). */
   suggestedSkuId: number | null;
+  /** The SKU the items are (or now match), or null while none does. */
+  skuId: number | null;
+  sku: string | null;
+  /** Nothing stands in the way any more (a SKU or key added since): a retry fulfils them. */
+  ready: boolean;
 }
 
 export interface ItemMapping {

@@ -47,18 +47,20 @@ function suggestSku(sqlite: Database.Database, number: string | null, name: stri
   return skus.find((s) => haystack.includes(s.sku.toLowerCase()) || (!!s.name && haystack.includes(s.name.toLowerCase())))?.id ?? null;
 }
 
-function describeGroup(sqlite: Database.Database, skus: SkuBook, row: GroupRow): Pick<WaitingGroup, 'reason' | 'message' | 'suggestedSkuId'> {
-  if (row.skuId !== null) {
-    const rules = skus.rulesOf(row.skuId);
-    const unusable = unusableSku(rules);
-    if (unusable) return { ...unusable, suggestedSkuId: null };
-    return { reason: 'no_signing_key', message: `SKU ${rules.sku} can sign now: fulfil what waits.`, suggestedSkuId: null };
+type GroupStanding = Pick<WaitingGroup, 'reason' | 'message' | 'suggestedSkuId' | 'skuId' | 'sku' | 'ready'>;
+
+function describeGroup(sqlite: Database.Database, skus: SkuBook, row: GroupRow): GroupStanding {
+  const match = row.skuId === null ? matchSku(sqlite, { number: row.itemNumber, name: row.itemName, skuCode: row.skuCode }) : null;
+  const skuId = row.skuId ?? match?.skuId ?? null;
+  if (skuId === null) {
+    const why = match && match.skuId === null ? match : { reason: 'unmapped' as const, message: 'No SKU matches the item; map it to a SKU.' };
+    return { reason: why.reason, message: why.message, suggestedSkuId: suggestSku(sqlite, row.itemNumber, row.itemName), skuId: null, sku: null, ready: false };
   }
-  const match = matchSku(sqlite, { number: row.itemNumber, name: row.itemName, skuCode: row.skuCode });
-  if (match.skuId !== null) {
-    return { reason: 'unmapped', message: `SKU ${skus.rulesOf(match.skuId).sku} matches this item now: fulfil what waits.`, suggestedSkuId: match.skuId };
-  }
-  return { reason: match.reason, message: match.message, suggestedSkuId: suggestSku(sqlite, row.itemNumber, row.itemName) };
+  const rules = skus.rulesOf(skuId);
+  const found = { skuId, sku: rules.sku, suggestedSkuId: row.skuId === null ? skuId : null };
+  const unusable = unusableSku(rules);
+  if (unusable) return { ...unusable, ...found, ready: false };
+  return { reason: row.skuId === null ? 'unmapped' : 'no_signing_key', message: `SKU ${rules.sku} can issue them now: fulfil what waits.`, ...found, ready: true };
 }
 
 export function listWaiting(store: Store, input: ParsedInput<'fulfilment.waiting'>): WaitingPage {

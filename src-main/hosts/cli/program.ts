@@ -18,6 +18,10 @@ import { customerCommand } from './commands/customer';
 import { rightCommand } from './commands/right';
 import { userCommand } from './commands/user';
 import { appCommand } from './commands/app';
+import { importCommand } from './commands/import';
+import { settingsCommand } from './commands/settings';
+import { transactionCommand } from './commands/transaction';
+import { fulfilmentCommand } from './commands/fulfilment';
 
 const EXAMPLES = `
 Data folder: --data DIR, else $KEYHUB_DATA, else the per-user default (the desktop app's).
@@ -32,6 +36,7 @@ Examples:
   keyhub sign --sku R4Elite --owner "Kathrin Fretz" --domain example.com --out example.license
   keyhub license issue --sku R4Elite --customer 3 --domain example.com   owner from the customer
   keyhub domain add 12 shop.example.com --automatic
+  keyhub import ipn paypal-ipn.txt         record purchases, issue their licenses (once)
   keyhub verify example.license --public-key "$(keyhub key public 1)" --domain example.com
   keyhub serve --port 4780                 open the full UI in your browser`;
 
@@ -57,6 +62,10 @@ export function buildProgram(): Command {
     userCommand(),
     rightCommand(),
     auditCommand(),
+    importCommand(),
+    transactionCommand(),
+    fulfilmentCommand(),
+    settingsCommand(),
     verifyCommand(),
     demoCommand(),
     serveCommand(),

@@ -20,6 +20,7 @@ import { licensePaths } from '../licenses/licensePaths';
 import { ActiveBadge, RoleBadge } from '../users/userWords';
 import { userPaths } from '../users/userPaths';
 import { AddContactDialog } from './AddContactDialog';
+import { CustomerPurchasesSection } from './CustomerPurchasesSection';
 import { customerPaths } from './customerPaths';
 import { customerKindLabel, KindBadge, placeOf } from './customerKinds';
 
@@ -83,6 +84,7 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
       </div>
       <ContactsSection customer={customer} onChanged={reload} />
       <CustomerLicensesSection customerId={customer.id} />
+      <CustomerPurchasesSection customerId={customer.id} customerName={customer.name} />
       <Section title="Payment provider ids" count={customer.providerIds.length}>
         {customer.providerIds.length === 0 ? (
           <EmptyState compact title="No Stripe or PayPal id yet.">

@@ -1,7 +1,7 @@
 /**
  * The licensing books at a glance: license and domain counts, licenses issued per month
- * and by state, what expires soon, and what needs attention. A new store shows the steps
- * from an empty catalog to the first license instead.
+ * and by state, revenue per month, what expires soon, and what needs attention. A new
+ * store shows the steps from an empty catalog to the first license instead.
  */
 import { Link } from 'react-router';
 import type { DashboardSummary } from '../../../src-main/domain/insight/types';
@@ -13,6 +13,7 @@ import { paths } from '../catalog/shared/paths';
 import { licensePaths } from '../licenses/licensePaths';
 import { ExpiringLicensesSection, WarningsSection } from './ExpiringSections';
 import { IssuedPerMonthChart, LicensesByStateChart } from './LicenseCharts';
+import { RevenueSection } from './RevenueChart';
 import '../licenses/licensing.css';
 
 /** Counts only: a one-row page of each list carries its total. */
@@ -57,19 +58,24 @@ export function DashboardScreen() {
         <p className="loading" aria-busy="true">
           Loading the summary…
         </p>
-      ) : hasLicenses ? (
-        <LicensingOverview summary={data} />
       ) : (
-        <EmptyState
-          title="No licenses yet."
-          action={
-            <Link className="button button--primary" to={licensePaths.newLicense}>
-              Issue your first license
-            </Link>
-          }
-        >
-          <p>Once licenses are issued, their counts, a chart of issues per month and what expires soon show here.</p>
-        </EmptyState>
+        <>
+          {hasLicenses ? (
+            <LicensingOverview summary={data} />
+          ) : (
+            <EmptyState
+              title="No licenses yet."
+              action={
+                <Link className="button button--primary" to={licensePaths.newLicense}>
+                  Issue your first license
+                </Link>
+              }
+            >
+              <p>Once licenses are issued, their counts, a chart of issues per month and what expires soon show here.</p>
+            </EmptyState>
+          )}
+          <RevenueSection revenue={data.revenuePerMonth} />
+        </>
       )}
       <CatalogSection counts={counts} hasLicenses={hasLicenses} />
     </>

@@ -4,25 +4,25 @@
  * are also in a table for screen readers.
  */
 import { format, parseISO } from 'date-fns';
-import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardSummary } from '../../../src-main/domain/insight/types';
 import type { LicenseState } from '../../../src-main/domain/licenses/types';
 import { LICENSE_STATE_LABELS } from '../licenses/licenseWords';
+import { ChartFigure } from './ChartFigure';
 
 // SVG presentation attributes take colours, not CSS variables: these match tokens.css.
-const ACCENT = '#2d5bd7';
+export const ACCENT = '#2d5bd7';
 const STATE_COLOURS: Record<LicenseState, string> = {
   active: '#1b7a4b',
   expired: '#8a93a1',
   suspended: '#c27a12',
   revoked: '#b93025',
 };
-const AXIS = { fontSize: 12, fill: '#5b6676' };
-const CHART_HEIGHT = 220;
+export const AXIS = { fontSize: 12, fill: '#5b6676' };
+export const CHART_HEIGHT = 220;
 
 /** `2026-03` -> `Mar 26`. */
-function monthLabel(month: string): string {
+export function monthLabel(month: string): string {
   return format(parseISO(`${month}-01`), 'MMM yy');
 }
 
@@ -63,43 +63,5 @@ export function LicensesByStateChart({ licenses }: { licenses: DashboardSummary[
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>
-  );
-}
-
-interface ChartFigureProps {
-  id: string;
-  title: string;
-  header: [string, string];
-  rows: Array<[string, number]>;
-  children: ReactNode;
-}
-
-function ChartFigure({ id, title, header, rows, children }: ChartFigureProps) {
-  return (
-    <figure className="card section chart" aria-labelledby={id}>
-      <figcaption id={id} className="section__title chart__title">
-        {title}
-      </figcaption>
-      <div className="chart__plot" aria-hidden="true">
-        {children}
-      </div>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{header[0]}</th>
-            <th scope="col">{header[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <td>{label}</td>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
   );
 }

@@ -3,15 +3,16 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { IpnSettingsSection } from './IpnSettingsSection';
 
 const HOSTS = { electron: 'Desktop app', web: 'Browser (keyhub serve)', cli: 'Command line', test: 'Test' } as const;
 
-/** What KeyHub knows about itself today; preferences come later. */
+/** What KeyHub knows about itself, and the preferences of the areas that have them (PayPal IPN). */
 export function SettingsScreen() {
   const info = useApiQuery('system.info', {});
   return (
     <>
-      <PageHeader title="Settings" subtitle="Where your data lives, and which KeyHub is running." />
+      <PageHeader title="Settings" subtitle="Where your data lives, which KeyHub is running, and how it imports payments." />
       <LoadState data={info.data} error={info.error} what="settings" onRetry={info.reload}>
         {(i) => (
           <Section title="This installation">
@@ -27,6 +28,7 @@ export function SettingsScreen() {
           </Section>
         )}
       </LoadState>
+      <IpnSettingsSection />
       <div className="card coming-soon">
         <p className="coming-soon__tag">Coming soon</p>
         <p>Preferences arrive with the areas that need them: Stripe and PayPal connections and the sync schedule (Sync), the key-unlock timeout (Signing keys), and staff users with their rights.</p>
