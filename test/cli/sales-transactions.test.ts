@@ -75,7 +75,7 @@ describe('keyhub transaction', () => {
     expect(listed.stdout).toMatch(new RegExp(`^\\s*\\d+\\s+2012-07-18T09:51:26Z\\s+${SEED_TXN}\\s+Kathrin Fretz\\s+confirmed\\s+249\\.00 USD\\s+R3Bundle1Ent\\s+1\\s+-$`, 'm'));
     expect(listed.stdout).toContain('Showing 1-3 of 3 transactions.');
     expect((await json<TransactionPage>(['transaction', 'list', '--status', 'decision'])).items.map((r) => r.providerTxnId)).toEqual(['TWO-SEATS']);
-    expect((await json<TransactionPage>(['transaction', 'list', '--status', 'waiting'])).items.map((r) => r.providerTxnId)).toEqual(['UNMAPPED-1']);
+    expect((await json<TransactionPage>(['transaction', 'list', '--status', 'unfulfilled'])).items.map((r) => r.providerTxnId)).toEqual(['UNMAPPED-1']);
 
     const id = await idOf(SEED_TXN);
     const shown = await cli(['transaction', 'show', String(id)]);

@@ -154,6 +154,59 @@ describe('fulfilment', () => {
     expect(licensesOf('V2')[0].status).toBe('revoked');
   });
 
+  const reversal = (txnId: string, id: string) => ({ ...refund(txnId, `${id}/Reversed`, 0, { reason: 'chargeback' }), event: 'reversal' as const, providerStatus: 'Reversed' });
+  const cancelled = (txnId: string, id: string) => ({ ...refund(txnId, `${id}/Canceled_Reversal`, 0, { reason: 'other' }), event: 'reversal_cancelled' as const, providerStatus: 'Canceled_Reversal' });
+
+  it('keeps licenses revoked when a cancelled reversal follows a full refund', async () => {
+    await record(t, purchase('X1', [item({ skuCode: 'R3Bundle1Ent', quantity: 2, gross: 49800 })]));
+    await record(t, reversal('X1', 'RV10'));
+    await record(t, refund('X1', 'RF10/Refunded', 49800));
+    expect(txn('X1')).toMatchObject({ status: 'reversed', refunded: 49800 });
+    expect(await record(t, cancelled('X1', 'RV10'))).toMatchObject({ restored: 0 });
+    expect(txn('X1').status).toBe('refunded');
+    expect(licensesOf('X1').map((l) => l.status)).toEqual(['revoked', 'revoked']);
+  });
+
+  it('never undoes what staff did by hand after a reversal, and puts a suspended license back to suspended', async () => {
+    await record(t, purchase('X2', [item({ skuCode: 'R3Bundle1Ent', quantity: 2, gross: 49800 })]));
+    const [a, b] = licensesOf('X2').map((l) => l.id as number);
+    await t.call('license.suspend', { id: b, reason: 'Unpaid support invoice' });
+    await record(t, reversal('X2', 'RV11'));
+    await t.call('license.resume', { id: a, reason: 'Customer paid by wire' });
+    await t.call('license.revoke', { id: a, reason: 'Key shared publicly' });
+    expect(await record(t, cancelled('X2', 'RV11'))).toMatchObject({ restored: 1 });
+    expect(licensesOf('X2')).toEqual([
+      expect.objectContaining({ id: a, status: 'revoked', reason: 'Key shared publicly' }),
+      expect.objectContaining({ id: b, status: 'suspended', reason: 'Unpaid support invoice' }),
+    ]);
+    const timeline = await t.call('license.timeline', { id: b });
+    expect(timeline.at(-1)?.summary).toMatch(/^Back to suspended \(was revoked\) by test/);
+  });
+
+  it('keeps a reversed purchase reversed through a partial refund; cancelling the reversal asks the refund’s question again', async () => {
+    await record(t, purchase('X3', [item({ skuCode: 'R3Bundle1Ent', quantity: 3, gross: 74700 })]));
+    await record(t, refund('X3', 'RF12/Refunded', 24900));
+    expect(txn('X3').pending_decision).not.toBeNull();
+    await record(t, reversal('X3', 'RV12'));
+    expect(txn('X3')).toMatchObject({ status: 'reversed', pending_decision: null });
+    await record(t, refund('X3', 'RF13/Refunded', 100));
+    expect(txn('X3')).toMatchObject({ status: 'reversed', refunded: 25000 });
+    await record(t, cancelled('X3', 'RV12'));
+    expect(txn('X3')).toMatchObject({ status: 'partially_refunded', pending_decision: 'Partial refund of 250.00 USD of 747.00 USD: decide which of the 3 licenses to revoke, or keep them all.' });
+    expect(licensesOf('X3').every((l) => l.status === 'active')).toBe(true);
+  });
+
+  it('gives the same owner name whether a purchase completes at once or after pending', async () => {
+    const acme = addCustomer(t, 'ACME GmbH');
+    run(t, 'UPDATE customers SET email = ? WHERE id = ?', 'x@acme.test', acme);
+    const payer = { email: 'x@acme.test', firstName: null, lastName: null, businessName: null, payerId: null, country: null };
+    await record(t, purchase('O1', [item({ skuCode: 'R3Bundle1Ent' })], { payer }));
+    const pending = purchase('O2', [item({ skuCode: 'R3Bundle1Ent' })], { payer, status: 'waiting', providerStatus: 'Pending' });
+    await record(t, pending);
+    await record(t, { ...pending, status: 'confirmed', providerStatus: 'Completed' });
+    expect([...licensesOf('O1'), ...licensesOf('O2')].map((l) => l.owner)).toEqual(['ACME GmbH', 'ACME GmbH']);
+  });
+
   it('rejects an event for a purchase it has never seen, and a refund in another currency, writing nothing', async () => {
     await record(t, purchase('E1', [item({ skuCode: 'R3Bundle1Ent' })]));
     const before = salesSnapshot(t);
@@ -242,6 +295,26 @@ describe('fulfilment', () => {
       const later = await lic.sku({ sku: 'R3Later' });
       expect((await t.call('fulfilment.waiting', {})).items[0]).toMatchObject({ ready: true, skuId: later, sku: 'R3Later', message: 'SKU R3Later can issue them now: fulfil what waits.' });
       expect(await t.call('fulfilment.retry', {})).toEqual({ transactions: 1, issued: 1, stillWaiting: 0 });
+    });
+
+    it('still owes the paid units of a partially refunded purchase: mapping issues them and asks the refund’s question', async () => {
+      await record(t, purchase('PR1', [item({ number: '777', name: 'Old bundle', quantity: 3, gross: 30000 })]));
+      await record(t, refund('PR1', 'RF20/Refunded', 10000));
+      expect(txn('PR1')).toMatchObject({ status: 'partially_refunded', pending_decision: null });
+      expect((await t.call('fulfilment.waiting', {})).items).toEqual([expect.objectContaining({ key: 'item_number:777', units: 3 })]);
+      expect((await t.call('transaction.list', { status: 'unfulfilled' })).items.map((r) => r.providerTxnId)).toEqual(['PR1']);
+      expect(await t.call('fulfilment.map', { matchField: 'item_number', matchValue: '777', skuId: r3 })).toMatchObject({ issued: 3, stillWaiting: 0 });
+      expect(txn('PR1').pending_decision).toBe('Partial refund of 100.00 USD of 300.00 USD: decide which of the 3 licenses to revoke, or keep them all.');
+    });
+
+    it('moves waiting items to the SKU of a corrected mapping, and matches names in any script and case', async () => {
+      const wrong = (await t.call('sku.create', { vendorId: lic.vendorId, sku: 'Wrong1' })).id;
+      await record(t, purchase('M1', [item({ number: null, name: 'Über Paket' })]));
+      await t.call('fulfilment.map', { matchField: 'item_name', matchValue: 'über paket', skuId: wrong });
+      expect((await t.call('fulfilment.waiting', {})).items[0]).toMatchObject({ reason: 'no_signing_key', sku: 'Wrong1' });
+      expect(await t.call('fulfilment.map', { matchField: 'item_name', matchValue: 'ÜBER PAKET', skuId: r3 })).toMatchObject({ transactions: 1, issued: 1, stillWaiting: 0 });
+      expect(licensesOf('M1')).toHaveLength(1);
+      expect(await t.call('fulfilment.mappings', {})).toEqual([expect.objectContaining({ matchValue: 'über paket', sku: 'R3Bundle1Ent' })]);
     });
 
     it('calls a SKU code two vendors share ambiguous, and waits for a mapping', async () => {

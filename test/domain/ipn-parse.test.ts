@@ -427,6 +427,8 @@ describe('malformed messages are refused with a reason', () => {
     expect(reasonOf(parseForm({ charset: 'klingon' }))).toBe('charset is “klingon”, not a character set KeyHub can read (like UTF-8 or windows-1252): bad encoding.');
     expect(reasonOf(parseForm({ item_name1: 'Resizer%2' }))).toBe('item_name1 has a broken %-escape (“%2”; an escape is % and two hex digits): bad encoding.');
     expect(reasonOf(parseForm({ item_name1: '50%+off' }))).toBe('item_name1 has a broken %-escape (“%+o”; an escape is % and two hex digits): bad encoding.');
+    // Two different charsets: neither reading can be trusted.
+    expect(reasonOf(parseIpnMessage(`${sampleForm({})}&charset=windows-1252`, 1))).toBe('charset is given twice, as “utf-8” and “windows-1252”: bad encoding.');
   });
 
   it('unknown currency', () => {

@@ -106,15 +106,15 @@ describe('transaction.list', () => {
 
   it('filters by payment status, a pending decision, and units waiting for their license', async () => {
     expect((await list({ status: 'confirmed' })).names).toEqual(['G', 'F', 'D', 'B', 'A']);
-    expect((await list({ status: 'waiting' })).names).toEqual(['G', 'D']);
+    expect((await list({ status: 'unfulfilled' })).names).toEqual(['G', 'D']);
     expect((await list({ status: 'decision' })).names).toEqual(['E']);
     expect((await list({ status: 'partially_refunded' })).names).toEqual(['E']);
     expect((await list({ status: 'refunded' })).total).toBe(0);
     // A pending purchase owes nothing yet: it is not "waiting" even though nothing was issued.
-    expect((await list({ status: 'waiting' })).names).not.toContain('C');
+    expect((await list({ status: 'unfulfilled' })).names).not.toContain('C');
     // Once the waiting units are issued (a mapping), the purchase leaves the filter.
     await t.call('fulfilment.map', { matchField: 'item_number', matchValue: 'X-42', skuId: skus.seed });
-    expect((await list({ status: 'waiting' })).names).toEqual(['G']);
+    expect((await list({ status: 'unfulfilled' })).names).toEqual(['G']);
   });
 
   it('filters by provider, payment date (from inclusive, to exclusive), SKU and customer', async () => {
@@ -318,9 +318,9 @@ describe('transaction.list on a big store', () => {
     expect(page.items.map((r) => r.providerTxnId)).toEqual([`BULK${String(BULK).padStart(8, '0')}`, `BULK${String(BULK - 1).padStart(8, '0')}`, `BULK${String(BULK - 2).padStart(8, '0')}`]);
     expect(await big.call('transaction.list', { status: 'refunded' })).toMatchObject({ total: 10, totalIsLowerBound: false });
     // Waiting: confirmed with a waiting unit (every 2000th, but not the refunded ones).
-    expect(await big.call('transaction.list', { status: 'waiting' })).toMatchObject({ total: 0, totalIsLowerBound: false });
+    expect(await big.call('transaction.list', { status: 'unfulfilled' })).toMatchObject({ total: 0, totalIsLowerBound: false });
     run(big, "UPDATE transactions SET status = 'confirmed' WHERE id IN (2000, 4000)");
-    expect((await big.call('transaction.list', { status: 'waiting' })).items.map((r) => r.id)).toEqual([4000, 2000]);
+    expect((await big.call('transaction.list', { status: 'unfulfilled' })).items.map((r) => r.id)).toEqual([4000, 2000]);
     expect(await big.call('transaction.list', { status: 'decision' })).toMatchObject({ total: 1 });
     // A SKU's purchases each need a look-up from its items: counted to the smaller cap.
     const beta = await big.call('transaction.list', { skuId: 2, limit: 2, sort: 'paymentDate', dir: 'asc' });

@@ -4,8 +4,8 @@ import { byId, id, listQuery, optionalDate, trimmed } from './common';
 
 /** As db/schema.ts PAYMENT_STATUSES (repeated here: the renderer must not import the schema). */
 export const PAYMENT_STATUS_VALUES = ['waiting', 'preauthorized', 'confirmed', 'rejected', 'refunded', 'partially_refunded', 'reversed', 'error'] as const;
-/** List filters: a status, or `decision` (a partial refund waiting for staff) or `waiting` (units not fulfilled yet). */
-export const TRANSACTION_FILTERS = [...PAYMENT_STATUS_VALUES, 'decision', 'waiting'] as const;
+/** List filters: a status, or `decision` (a partial refund waiting for staff) or `unfulfilled` (paid units still without their license). */
+export const TRANSACTION_FILTERS = [...PAYMENT_STATUS_VALUES, 'decision', 'unfulfilled'] as const;
 export const TRANSACTION_SORT = ['paymentDate', 'gross', 'payer', 'id'] as const;
 
 export const transactionList = listQuery(TRANSACTION_SORT).extend({

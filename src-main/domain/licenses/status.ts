@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { licenses } from '../../../db/schema';
+import { fulfilments, licenses } from '../../../db/schema';
 import type { ParsedInput } from '../../api/contract';
 import type { ApiContext } from '../../api/dispatch';
 import { KeyHubError } from '../../api/errors';
@@ -31,6 +31,7 @@ export function revokeLicense(ctx: ApiContext, input: ParsedInput<'license.revok
     const license = requireLicense(tx, input.id);
     if (license.status === 'revoked') throw stateConflict(license, `License ${license.id} is already ${describeState(license, now)}.`);
     setStatus(tx, license.id, 'revoked', input.reason, now);
+    forgetEventRevocation(tx, license.id);
     recordAudit(tx, { actor: ctx.actor, targetType: 'license', targetId: license.id, action: 'license.revoke', details: { from: license.status, reason: input.reason } });
   });
   return licenseDetail(ctx.store, input.id);
@@ -81,6 +82,7 @@ export async function resumeLicense(ctx: ApiContext, input: ParsedInput<'license
     const again = resumeRefusal(current, input.reason, now);
     if (again) throw again;
     setStatus(tx, current.id, 'active', null, now);
+    forgetEventRevocation(tx, current.id);
     const { renewed, left, full = [] } = renew();
     recordAudit(tx, {
       actor: ctx.actor,
@@ -113,31 +115,44 @@ export async function resumeLicense(ctx: ApiContext, input: ParsedInput<'license
  * False when the license is already revoked.
  */
 export function revokeWithin(sqlite: Database.Database, actor: string, licenseId: number, reason: string, details: Record<string, unknown>, now: string): boolean {
-  const row = statement(sqlite, 'SELECT status FROM licenses WHERE id = ?').get(licenseId) as { status: LicenseRecord['status'] } | undefined;
+  const row = statement(sqlite, 'SELECT status, status_reason AS statusReason FROM licenses WHERE id = ?').get(licenseId) as
+    | { status: LicenseRecord['status']; statusReason: string | null }
+    | undefined;
   if (!row || row.status === 'revoked') return false;
   statement(sqlite, "UPDATE licenses SET status = 'revoked', status_reason = ?, updated_at = ? WHERE id = ?").run(reason, now, licenseId);
-  recordAuditFast(sqlite, { actor, targetType: 'license', targetId: licenseId, action: 'license.revoke', details: { from: row.status, reason, ...details } });
+  recordAuditFast(sqlite, { actor, targetType: 'license', targetId: licenseId, action: 'license.revoke', details: { from: row.status, previousReason: row.statusReason, reason, ...details } });
   return true;
 }
 
 /**
- * Resumes a revoked license inside the caller's transaction (a cancelled reversal), as
- * `license.resume` does without the keys: lapsed automatic domains are left for the
- * renewal sweep, and the audit entry says so. False when it is not revoked.
+ * Undoes `revokeWithin` inside the caller's transaction (a cancelled reversal): the
+ * license goes back to what it was before that revocation (suspended stays suspended,
+ * with its reason), as `license.resume` does without the keys: lapsed automatic
+ * domains are left for the renewal sweep, and the audit entry says so. False when it is not revoked.
  */
 export function restoreWithin(sqlite: Database.Database, actor: string, licenseId: number, reason: string, details: Record<string, unknown>, now: string): boolean {
   const row = statement(sqlite, 'SELECT status, status_reason AS statusReason FROM licenses WHERE id = ?').get(licenseId) as
     | { status: LicenseRecord['status']; statusReason: string | null }
     | undefined;
   if (!row || row.status !== 'revoked') return false;
-  statement(sqlite, "UPDATE licenses SET status = 'active', status_reason = NULL, updated_at = ? WHERE id = ?").run(now, licenseId);
-  const pending = lapsedAutomaticDomains(sqlite, licenseId, now).map((d) => d.domainName);
+  const revocation = statement(
+    sqlite,
+    "SELECT json_extract(details, '$.from') AS status, json_extract(details, '$.previousReason') AS reason FROM audit_log WHERE target_type = 'license' AND target_id = ? AND action = 'license.revoke' ORDER BY id DESC LIMIT 1",
+  ).get(String(licenseId)) as { status: string | null; reason: string | null } | undefined;
+  const back = revocation?.status === 'suspended' ? { status: 'suspended' as const, reason: revocation.reason } : { status: 'active' as const, reason: null };
+  statement(sqlite, 'UPDATE licenses SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(back.status, back.reason, now, licenseId);
+  const pending = back.status === 'active' ? lapsedAutomaticDomains(sqlite, licenseId, now).map((d) => d.domainName) : [];
   recordAuditFast(sqlite, {
     actor,
     targetType: 'license',
     targetId: licenseId,
     action: 'license.resume',
-    details: { from: 'revoked', previousReason: row.statusReason, reason, renewedDomains: [], pendingDomains: pending, ...details },
+    details: { from: 'revoked', to: back.status, previousReason: row.statusReason, reason, renewedDomains: [], pendingDomains: pending, ...details },
   });
   return true;
+}
+
+/** Staff changed the license by hand: no purchase event may undo that later. */
+function forgetEventRevocation(tx: Db, licenseId: number): void {
+  tx.update(fulfilments).set({ revokedByLogId: null }).where(eq(fulfilments.licenseId, licenseId)).run();
 }

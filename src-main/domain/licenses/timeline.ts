@@ -54,7 +54,8 @@ export function summarize(action: string, actor: string, d: Details): string {
     case 'license.resume': {
       const renewed = list(d.renewedDomains);
       const pending = list(d.pendingDomains);
-      let sentence = withReason(`Resumed by ${actor}${d.from === 'revoked' ? ' (was revoked)' : ''}`, d.reason);
+      const opening = d.to === 'suspended' ? `Back to suspended (was revoked) by ${actor}` : `Resumed by ${actor}${d.from === 'revoked' ? ' (was revoked)' : ''}`;
+      let sentence = withReason(opening, d.reason);
       if (renewed.length) sentence += ` Renewed ${plural(renewed.length, 'lapsed automatic domain')}: ${renewed.join(', ')}.`;
       if (pending.length) sentence += ` ${plural(pending.length, 'lapsed automatic domain')} (${pending.join(', ')}) will be renewed by the next renewal sweep with the keys unlocked.`;
       for (const full of (Array.isArray(d.fullDomains) ? d.fullDomains : []) as Details[]) sentence += ` ${text(full.reason)}`;

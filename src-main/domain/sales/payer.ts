@@ -16,10 +16,18 @@ export function payerName(payer: Payer): string | null {
   return payer.businessName?.trim() || person || payer.email || payer.payerId || null;
 }
 
-/** The license owner for a purchase: the business name, or the payer's own name. */
+/**
+ * The license owner for a purchase: the business name, else the payer's own name, else
+ * the customer's name, else the email or payer id. OWNER_NAME_SQL is the same order for
+ * purchases read back from the store (a pending one completed later, a mapping, a retry).
+ */
 export function ownerNameOf(payer: Payer, customerName: string | null): string {
-  return payerName(payer) ?? customerName ?? 'Unknown buyer';
+  const person = [payer.firstName, payer.lastName].filter((p) => p && p.trim()).join(' ').trim();
+  return payer.businessName?.trim() || person || customerName || payer.email || payer.payerId || 'Unknown buyer';
 }
+
+/** ownerNameOf over `transactions t LEFT JOIN customers c`. */
+export const OWNER_NAME_SQL = `coalesce(nullif(trim(t.payer_business_name), ''), nullif(trim(coalesce(t.payer_first_name, '') || ' ' || coalesce(t.payer_last_name, '')), ''), c.name, t.payer_email, t.payer_id, 'Unknown buyer')`;
 
 export function findOrCreateCustomer(sqlite: Database.Database, actor: string, provider: string, payer: Payer): number | null {
   let id: number | undefined;

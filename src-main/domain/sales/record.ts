@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ApiContext } from '../../api/dispatch';
 import { toErrorBody } from '../../api/dispatch';
 import { KeyHubError } from '../../api/errors';
+import { LicenseTermsError } from '../../license/signer';
 import { nowUtc } from '../../shared/time';
 import { statement } from '../../store/statements';
 import { restoreWithin, revokeWithin } from '../licenses/status';
@@ -16,7 +17,7 @@ import { plural } from '../licenses/terms';
 import { fulfilItem, type FulfilContext, type ItemToFulfil, type PurchaseToFulfil } from './fulfil';
 import { SkuMatcher } from './item-skus';
 import { formatMoney } from './money';
-import { findOrCreateCustomer, ownerNameOf } from './payer';
+import { findOrCreateCustomer, OWNER_NAME_SQL, ownerNameOf } from './payer';
 import { providerLabel } from './providers';
 import { SkuBook, withSigners } from './signing';
 import { addTally, emptyTally } from './tally';
@@ -59,7 +60,7 @@ function storedPurchase(sqlite: Database.Database, provider: string, providerTxn
   return statement(
     sqlite,
     `SELECT t.id, t.status, t.customer_id AS customerId, t.currency, t.gross, t.refunded, t.payment_date AS paymentDate,
-            coalesce(nullif(trim(t.payer_business_name), ''), nullif(trim(coalesce(t.payer_first_name, '') || ' ' || coalesce(t.payer_last_name, '')), ''), c.name, t.payer_email, 'Unknown buyer') AS ownerName
+            ${OWNER_NAME_SQL} AS ownerName
      FROM transactions t LEFT JOIN customers c ON c.id = t.customer_id
      WHERE t.provider = ? AND t.provider_txn_id = ?`,
   ).get(provider, providerTxnId) as StoredPurchase | undefined;
@@ -227,6 +228,33 @@ function ledgerLicenses(sqlite: Database.Database, transactionId: number): Ledge
   ).all(transactionId) as LedgerLicense[];
 }
 
+/** The question a partial refund asks staff, or null when there is nothing to decide. */
+export function partialRefundQuestion(refunded: number, gross: number, currency: string, licenseCount: number): string | null {
+  if (licenseCount === 0 || refunded <= 0 || refunded >= gross) return null;
+  return `Partial refund of ${formatMoney(refunded, currency)} of ${formatMoney(gross, currency)}: decide which of the ${plural(licenseCount, 'license')} to revoke, or keep them all.`;
+}
+
+/** Licenses issued after a partial refund (units that waited) raise its question now, if none is open. */
+export function askAfterPartialRefund(sqlite: Database.Database, transactionId: number): void {
+  const t = statement(
+    sqlite,
+    `SELECT t.status, t.refunded, t.gross, t.currency, t.pending_decision AS pendingDecision,
+            (SELECT count(*) FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id WHERE ti.transaction_id = t.id) AS licenses
+     FROM transactions t WHERE t.id = ?`,
+  ).get(transactionId) as { status: PaymentStatus; refunded: number; gross: number; currency: string; pendingDecision: string | null; licenses: number };
+  if (t.status !== 'partially_refunded' || t.pendingDecision !== null) return;
+  const question = partialRefundQuestion(t.refunded, t.gross, t.currency, t.licenses);
+  if (question) statement(sqlite, 'UPDATE transactions SET pending_decision = ? WHERE id = ?').run(question, transactionId);
+}
+
+/** The status before the last reversal (a purchase reversed while still pending goes back to pending). */
+function previousStatus(sqlite: Database.Database, transactionId: number): PaymentStatus | null {
+  const row = statement(sqlite, "SELECT from_status AS status FROM payment_logs WHERE transaction_id = ? AND event_type = 'reversal' ORDER BY id DESC LIMIT 1").get(transactionId) as
+    | { status: PaymentStatus | null }
+    | undefined;
+  return row?.status ?? null;
+}
+
 function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): MessageResult {
   const { sqlite } = ctx;
   const label = providerLabel(m.provider);
@@ -240,6 +268,7 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
   }
   const licenses = ledgerLicenses(sqlite, t.id);
   const because = m.reason ? ` (${m.reason})` : '';
+  const partialQuestion = (refundedSoFar: number) => partialRefundQuestion(refundedSoFar, t.gross, t.currency, licenses.length);
   let to: PaymentStatus = t.status;
   let refunded = t.refunded;
   let decision: string | null | undefined; // undefined: unchanged
@@ -251,14 +280,19 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
   if (m.event === 'refund') {
     refunded = t.refunded + m.amount;
     const full = refunded >= t.gross;
-    to = full ? 'refunded' : 'partially_refunded';
     message = `${label} refunded ${formatMoney(m.amount, m.currency)}${because}: ${full ? 'in full' : `${formatMoney(refunded, t.currency)} of ${formatMoney(t.gross, t.currency)} so far`}.`;
     reason = `Refunded at ${label} (${m.eventId.split('/')[0]})${because}.`;
-    if (full) {
+    if (t.status === 'reversed') {
+      // The reversal already took the money and the licenses; the refund is noted for when it is cancelled.
+      to = 'reversed';
+      if (full) revoke = licenses;
+    } else if (full) {
+      to = 'refunded';
       revoke = licenses;
       decision = null;
-    } else if (licenses.length > 0) {
-      decision = `Partial refund of ${formatMoney(refunded, t.currency)} of ${formatMoney(t.gross, t.currency)}: decide which of the ${plural(licenses.length, 'license')} to revoke, or keep them all.`;
+    } else {
+      to = 'partially_refunded';
+      decision = partialQuestion(refunded);
     }
   } else if (m.event === 'reversal') {
     to = 'reversed';
@@ -267,13 +301,19 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
     revoke = licenses;
     decision = null;
   } else {
-    const reversals = new Set(
-      (statement(sqlite, "SELECT id FROM payment_logs WHERE transaction_id = ? AND event_type = 'reversal'").all(t.id) as Array<{ id: number }>).map((r) => r.id),
-    );
-    if (t.status === 'reversed') to = t.refunded <= 0 ? 'confirmed' : t.refunded >= t.gross ? 'refunded' : 'partially_refunded';
     message = `${label} cancelled the reversal${because}; the payment stands.`;
     reason = `Reversal cancelled at ${label}${because}: the payment stands.`;
-    restore = licenses.filter((l) => l.revokedByLogId !== null && reversals.has(l.revokedByLogId));
+    if (t.status === 'reversed') {
+      const before = previousStatus(sqlite, t.id);
+      to = t.refunded >= t.gross ? 'refunded' : t.refunded > 0 ? 'partially_refunded' : before === null || before === 'reversed' ? 'confirmed' : before;
+      decision = to === 'partially_refunded' ? partialQuestion(t.refunded) : null;
+      if (to !== 'refunded') {
+        const reversals = new Set(
+          (statement(sqlite, "SELECT id FROM payment_logs WHERE transaction_id = ? AND event_type = 'reversal'").all(t.id) as Array<{ id: number }>).map((r) => r.id),
+        );
+        restore = licenses.filter((l) => l.revokedByLogId !== null && reversals.has(l.revokedByLogId));
+      }
+    }
   }
 
   const logId = writeLog(sqlite, t.id, {
@@ -291,6 +331,9 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
     if (revokeWithin(sqlite, ctx.actor, l.licenseId, reason, { purchase }, now)) {
       markRevoked.run(logId, l.fulfilmentId);
       revoked++;
+    } else if (l.revokedByLogId !== null) {
+      // Already revoked by an earlier event: this one now holds it, so cancelling that event does not bring it back.
+      markRevoked.run(logId, l.fulfilmentId);
     }
   }
   let restored = 0;
@@ -332,9 +375,10 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
     // and the batch runs again, each message in its own savepoint.
     const batch = emptyTally();
     try {
+      // IMMEDIATE: the write lock is taken (waiting out busy_timeout) before the first read.
       sqlite.transaction(() => {
         for (const { message } of entries) count(batch, apply(message));
-      })();
+      }).immediate();
       batch.messages = entries.length;
       addTally(tally, batch);
       return;
@@ -352,13 +396,17 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
           tally.rejected.push({ line, txnId: message.providerTxnId, reason: toErrorBody(error).message });
         }
       }
-    })();
+    }).immediate();
   });
 }
 
-/** A message's own fault (a refusal, a constraint, terms a file cannot hold), as opposed to the store failing. */
+/**
+ * A message's own fault (a refusal, a constraint it breaks, terms a file cannot hold),
+ * as opposed to the store failing (busy, I/O, read-only), which stops the batch.
+ */
 function isMessageFailure(error: unknown): boolean {
+  if (error instanceof LicenseTermsError) return true;
+  if (error instanceof KeyHubError) return error.code !== 'LOCKED' && error.code !== 'INTERNAL';
   const code = (error as { code?: unknown })?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_CORRUPT' || code === 'LOCKED') return false;
-  return true;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -5,10 +5,14 @@
 import type Database from 'better-sqlite3';
 import { LICENSE_STATE_SQL } from '../licenses/rows';
 import { statement } from '../../store/statements';
-import type { TransactionLicense, TransactionRow } from './types';
+import type { PaymentStatus, TransactionLicense, TransactionRow } from './types';
 
-/** Units of a confirmed purchase without their license yet (kept by fulfilment). */
-export const WAITING_UNITS_SQL = `CASE WHEN t.status = 'confirmed' THEN
+/** Purchases whose units are owed licenses: paid, and not (wholly) given back. */
+export const OWED_STATUSES: readonly PaymentStatus[] = ['confirmed', 'partially_refunded'];
+export const OWED_SQL = `t.status IN ('confirmed', 'partially_refunded')`;
+
+/** Units of an owed purchase without their license yet (kept by fulfilment). */
+export const WAITING_UNITS_SQL = `CASE WHEN ${OWED_SQL} THEN
   (SELECT coalesce(sum(ti.waiting_units), 0) FROM transaction_items ti WHERE ti.transaction_id = t.id) ELSE 0 END`;
 
 const TRANSACTION_ROWS = `

@@ -18,7 +18,7 @@ import { skuRules } from '../licenses/terms';
 import { ipnFields } from './ipn/fields';
 import { matchSku } from './item-skus';
 import { unusableSku } from './signing';
-import { licensesOfTransactions, transactionRowsByIds } from './transaction-rows';
+import { licensesOfTransactions, OWED_SQL, OWED_STATUSES, transactionRowsByIds } from './transaction-rows';
 import type { PaymentLogEntry, PaymentStatus, TransactionDetail, TransactionItemDetail, TransactionLicense, TransactionPage } from './types';
 
 type ListInput = ParsedInput<'transaction.list'>;
@@ -46,7 +46,7 @@ type FilterPart = [key: string, sql: string, params: Record<string, unknown>];
  * partial index of waiting items (the queue is small), checked per row by the same index.
  */
 const WAITING_ITEMS = 'SELECT ti.transaction_id FROM transaction_items ti INDEXED BY transaction_items_waiting_idx WHERE ti.waiting_units > 0';
-const HAS_WAITING_ITEMS = `t.status = 'confirmed' AND EXISTS (SELECT 1 FROM transaction_items ti INDEXED BY transaction_items_waiting_idx WHERE ti.transaction_id = t.id AND ti.waiting_units > 0)`;
+const HAS_WAITING_ITEMS = `${OWED_SQL} AND EXISTS (SELECT 1 FROM transaction_items ti INDEXED BY transaction_items_waiting_idx WHERE ti.transaction_id = t.id AND ti.waiting_units > 0)`;
 /** A SKU's purchases, read through the items' SKU index; `IN` keeps a transaction with two lines of the SKU once. */
 const SKU_PURCHASES = 't.id IN (SELECT ti.transaction_id FROM transaction_items ti INDEXED BY transaction_items_sku_idx WHERE ti.sku_id = @skuId)';
 /** The same, checked row by row through the transaction's own items (a walk of a sort index). */
@@ -55,7 +55,7 @@ const HAS_SKU = 'EXISTS (SELECT 1 FROM transaction_items ti WHERE ti.transaction
 function statusPart(status: ListInput['status']): FilterPart | null {
   if (status === undefined) return null;
   if (status === 'decision') return ['status', 't.pending_decision IS NOT NULL', {}];
-  if (status === 'waiting') return ['status', HAS_WAITING_ITEMS, {}];
+  if (status === 'unfulfilled') return ['status', HAS_WAITING_ITEMS, {}];
   return ['status', 't.status = @status', { status }];
 }
 
@@ -78,11 +78,11 @@ export function transactionFilter(input: ListInput): ListFilter {
   ];
   const status = statusPart(input.status);
   const filter = combine([status, ...others]);
-  if (input.status !== 'waiting' && input.skuId === undefined) return filter;
+  if (input.status !== 'unfulfilled' && input.skuId === undefined) return filter;
   // Counting (and reading few rows) starts from the waiting items or the SKU's items, not
   // from every confirmed purchase or every row.
   const driving: Array<FilterPart | null> = [
-    input.status === 'waiting' ? ['status', `t.id IN (${WAITING_ITEMS}) AND t.status = 'confirmed'`, {}] : status,
+    input.status === 'unfulfilled' ? ['status', `t.id IN (${WAITING_ITEMS}) AND ${OWED_SQL}`, {}] : status,
     ...others.map((part) => (part?.[0] === 'skuId' ? ([part[0], SKU_PURCHASES, part[2]] as FilterPart) : part)),
   ];
   // Each of a SKU's items costs a look-up of its transaction: count fewer (PROBE_COUNT_CAP).
@@ -266,7 +266,7 @@ export function getTransaction(store: Store, id: number, now = nowUtc()): Transa
   const itemOf = new Map((statement(sqlite, ITEM_OF_LICENSE).all(id) as Array<{ licenseId: number; itemId: number }>).map((r) => [r.licenseId, r.itemId]));
   const licensesOf = (itemId: number): TransactionLicense[] => licenses.filter((l) => itemOf.get(l.id) === itemId);
   // Units of a purchase that is not confirmed (pending, refunded …) are not owed now: not shown as waiting.
-  const owed = (row.status as PaymentStatus) === 'confirmed';
+  const owed = OWED_STATUSES.includes(row.status as PaymentStatus);
   const items: TransactionItemDetail[] = (statement(sqlite, ITEM_ROWS).all(id) as ItemRow[]).map((item) => ({
     id: item.id,
     providerItemId: item.providerItemId,

@@ -13,7 +13,10 @@ import { statement } from '../../store/statements';
 import { recordAuditFast } from '../audit/audit';
 import type { Deleted } from '../catalog/types';
 import { fulfilItem, type FulfilContext, type ItemToFulfil } from './fulfil';
+import { askAfterPartialRefund } from './record';
 import { matchSku, matchValueOf, SkuMatcher } from './item-skus';
+import { OWNER_NAME_SQL } from './payer';
+import { OWED_SQL } from './transaction-rows';
 import { SkuBook, unusableSku, withSigners } from './signing';
 import type { FulfilResult, ItemMapping, MappingResult, WaitingGroup, WaitingPage } from './types';
 
@@ -25,7 +28,7 @@ const GROUP_KEY_SQL = `CASE WHEN ti.sku_id IS NOT NULL THEN 'sku:' || ti.sku_id
 const WAITING_ITEMS = `
 FROM transaction_items ti INDEXED BY transaction_items_waiting_idx
 JOIN transactions t ON t.id = ti.transaction_id
-WHERE ti.waiting_units > 0 AND t.status = 'confirmed'`;
+WHERE ti.waiting_units > 0 AND ${OWED_SQL}`;
 
 interface GroupRow {
   key: string;
@@ -125,7 +128,7 @@ interface WaitingItem extends ItemToFulfil {
 const WAITING_ITEM_ROWS = `
 SELECT ti.id AS itemId, ti.sku_id AS skuId, ti.provider_item_id AS providerItemId, ti.quantity, ti.e_item_number AS number, ti.e_item_name AS name, ti.sku_code AS skuCode,
        t.id AS transactionId, t.provider, t.provider_txn_id AS providerTxnId, t.customer_id AS customerId, t.payment_date AS paymentDate,
-       coalesce(nullif(trim(t.payer_business_name), ''), nullif(trim(coalesce(t.payer_first_name, '') || ' ' || coalesce(t.payer_last_name, '')), ''), c.name, t.payer_email, 'Unknown buyer') AS ownerName
+       ${OWNER_NAME_SQL} AS ownerName
 ${WAITING_ITEMS.replace('JOIN transactions t ON t.id = ti.transaction_id', 'JOIN transactions t ON t.id = ti.transaction_id LEFT JOIN customers c ON c.id = t.customer_id')}`;
 
 /** Which waiting items: one transaction's, one SKU's, or all. */
@@ -169,6 +172,7 @@ function fulfilWaitingItems(fulfil: FulfilContext, scope: WaitingScope): FulfilR
     stillWaiting += result.waiting;
     if (result.issued > 0) touched.add(item.transactionId);
   }
+  for (const transactionId of touched) askAfterPartialRefund(fulfil.sqlite, transactionId);
   return { transactions: touched.size, issued, stillWaiting };
 }
 
@@ -184,19 +188,34 @@ export async function retryWaiting(ctx: ApiContext, input: ParsedInput<'fulfilme
       const result = fulfilWaitingItems({ sqlite, actor: ctx.actor, skus, signers }, scope);
       if (result.issued > 0) recordAuditFast(sqlite, { actor: ctx.actor, targetType: 'transaction', targetId: input.transactionId ?? '*', action: 'fulfilment.retry', details: { ...result } });
       return result;
-    })(),
+    }).immediate(),
   );
 }
 
-/** Unmapped items called so: by number (trimmed, any case), or by name for items without a number. */
-function matchingUnmappedSql(field: 'item_number' | 'item_name'): string {
-  return field === 'item_number'
-    ? "sku_id IS NULL AND lower(trim(e_item_number)) = @value"
-    : "sku_id IS NULL AND lower(trim(e_item_name)) = @value";
+/**
+ * The items a mapping takes: those called so (compared as mappings are: trimmed, lower
+ * case, in JS so that "Über" matches) that have no SKU yet, or whose SKU has issued none
+ * of their units (a mapping that named the wrong SKU, a code whose SKU cannot sign).
+ */
+function itemsCalled(sqlite: Database.Database, field: 'item_number' | 'item_name', value: string): Array<{ id: number; waiting: boolean }> {
+  const column = field === 'item_number' ? 'e_item_number' : 'e_item_name';
+  const rows = statement(
+    sqlite,
+    `SELECT id, ${column} AS called, waiting_units AS waitingUnits FROM transaction_items WHERE sku_id IS NULL AND ${column} IS NOT NULL
+     UNION ALL
+     SELECT id, ${column} AS called, waiting_units AS waitingUnits FROM transaction_items INDEXED BY transaction_items_waiting_idx
+     WHERE waiting_units > 0 AND sku_id IS NOT NULL AND waiting_units = quantity AND ${column} IS NOT NULL`,
+  ).all() as Array<{ id: number; called: string; waitingUnits: number }>;
+  return rows.filter((r) => matchValueOf(r.called) === value).map((r) => ({ id: r.id, waiting: r.waitingUnits > 0 }));
+}
+
+/** Units every owed purchase still waits for, after a mapping or retry. */
+function unitsStillWaiting(sqlite: Database.Database): number {
+  return (statement(sqlite, `SELECT coalesce(sum(ti.waiting_units), 0) AS n ${WAITING_ITEMS}`).get() as { n: number }).n;
 }
 
 /**
- * Saves a mapping (replacing one for the same number or name) and fulfils the confirmed
+ * Saves a mapping (replacing one for the same number or name) and fulfils the owed
  * purchases waiting on it at once; pending ones get their SKU and issue when completed.
  */
 export async function mapItems(ctx: ApiContext, input: ParsedInput<'fulfilment.map'>): Promise<MappingResult> {
@@ -209,9 +228,8 @@ export async function mapItems(ctx: ApiContext, input: ParsedInput<'fulfilment.m
   } catch {
     throw invalidField('skuId', `SKU ${input.skuId} does not exist.`);
   }
-  const waiting = statement(sqlite, `SELECT count(*) AS n FROM transaction_items WHERE ${matchingUnmappedSql(input.matchField)} AND waiting_units > 0`).get({ value }) as { n: number };
   const keyId = skus.usableKeyOf(sku.skuId);
-  const keyIds = waiting.n > 0 && keyId !== null ? [keyId] : [];
+  const keyIds = keyId !== null && itemsCalled(sqlite, input.matchField, value).some((i) => i.waiting) ? [keyId] : [];
   return withSigners(ctx, keyIds, (signers) =>
     sqlite.transaction(() => {
       const previous = statement(sqlite, 'SELECT id, sku_id AS skuId FROM item_mappings WHERE match_field = ? AND match_value = ?').get(input.matchField, value) as
@@ -224,18 +242,21 @@ export async function mapItems(ctx: ApiContext, input: ParsedInput<'fulfilment.m
       } else {
         id = Number(statement(sqlite, 'INSERT INTO item_mappings (match_field, match_value, sku_id, created_by) VALUES (?, ?, ?, ?)').run(input.matchField, value, sku.skuId, ctx.actor).lastInsertRowid);
       }
-      const assigned = statement(sqlite, `UPDATE transaction_items SET sku_id = @skuId WHERE ${matchingUnmappedSql(input.matchField)}`).run({ skuId: sku.skuId, value }).changes;
-      const result = fulfilWaitingItems({ sqlite, actor: ctx.actor, skus, signers }, { skuId: sku.skuId });
+      const assign = statement(sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?');
+      const items = itemsCalled(sqlite, input.matchField, value);
+      for (const item of items) assign.run(sku.skuId, item.id);
+      const { transactions, issued } = fulfilWaitingItems({ sqlite, actor: ctx.actor, skus, signers }, { skuId: sku.skuId });
+      const result = { transactions, issued, stillWaiting: unitsStillWaiting(sqlite) };
       recordAuditFast(sqlite, {
         actor: ctx.actor,
         targetType: 'sku',
         targetId: sku.skuId,
         action: 'fulfilment.map',
-        details: { matchField: input.matchField, matchValue: value, sku: sku.sku, previousSkuId: previous?.skuId ?? null, itemsAssigned: assigned, ...result },
+        details: { matchField: input.matchField, matchValue: value, sku: sku.sku, previousSkuId: previous?.skuId ?? null, itemsAssigned: items.length, ...result },
       });
       const mapping = statement(sqlite, `${MAPPING_ROWS} WHERE m.id = ?`).get(id) as ItemMapping;
       return { mapping, ...result };
-    })(),
+    }).immediate(),
   );
 }
 

@@ -19,7 +19,7 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
 /** The status filter: what staff look for first (a decision to take, licenses owed), then each status. */
 export const STATUS_FILTER_OPTIONS: { value: TransactionFilter; label: string }[] = [
   { value: 'decision', label: 'Needs a decision' },
-  { value: 'waiting', label: 'Licenses waiting' },
+  { value: 'unfulfilled', label: 'Licenses waiting' },
   ...(Object.entries(PAYMENT_STATUS_LABELS) as Array<[PaymentStatus, string]>).map(([value, label]) => ({ value, label })),
 ];
 

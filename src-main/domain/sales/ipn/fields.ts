@@ -168,11 +168,16 @@ export function decoderFor(label: string): ByteDecoder | null {
 }
 
 /** The message's `charset` as written (decoded as ASCII), or null when it names none. */
-export function charsetOf(pairs: RawPair[]): { value: string; line: number } | null {
-  const pair = pairs.find((p) => p.key === 'charset');
-  if (!pair) return null;
-  const value = decodeFormValue(pair.value, UTF8);
-  return typeof value === 'string' && value.trim() ? { value: value.trim(), line: pair.line } : null;
+export function charsetOf(pairs: RawPair[]): { value: string; line: number; conflict?: string } | null {
+  const read = pairs
+    .filter((p) => p.key === 'charset')
+    .map((p) => ({ value: decodeFormValue(p.value, UTF8), line: p.line }))
+    .filter((p): p is { value: string; line: number } => typeof p.value === 'string' && p.value.trim() !== '')
+    .map((p) => ({ value: p.value.trim(), line: p.line }));
+  if (!read.length) return null;
+  // Two different charsets: the message cannot be read either way for sure.
+  const other = read.find((p) => p.value.toLowerCase() !== read[0].value.toLowerCase());
+  return other ? { ...read[0], conflict: other.value } : read[0];
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

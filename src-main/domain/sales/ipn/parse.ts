@@ -220,6 +220,9 @@ function readMessage(text: string, firstLine: number, seen: { txnId: string | nu
 /** Decodes the pairs in place (they are this message's own) and returns them. */
 function decodePairs(pairs: RawPair[]): DecodedPair[] {
   const charset = charsetOf(pairs);
+  if (charset?.conflict) {
+    throw new Refusal(charset.line, `charset is given twice, as ${quote(charset.value)} and ${quote(charset.conflict)}: bad encoding`);
+  }
   const label = charset?.value ?? 'utf-8';
   const decoder = decoderFor(label);
   if (!decoder) {

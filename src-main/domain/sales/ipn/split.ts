@@ -49,7 +49,7 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxMessages: 1000, maxBytes: 
 export const BROWSER_BATCH_LIMITS: BatchLimits = { maxMessages: 500, maxBytes: 768 * 1024 };
 
 /** A line longer than this is not kept whole (its message is refused as too large anyway). */
-const LINE_CAP = MAX_MESSAGE_CHARS + 1;
+const LINE_CAP = MAX_MESSAGE_CHARS;
 /** What is kept of an over-long line: enough to tell its form. */
 const OVERLONG_PREFIX = 1024;
 

@@ -94,7 +94,7 @@ export function transactionCommand(): Command {
   const command = new Command('transaction').description('purchases recorded from payment providers (PayPal IPN today), their licenses and payment log');
 
   addListOptions(command.command('list').description('list transactions, newest payment first (--search: txn id, email or payer name)'), TRANSACTION_SORT, true)
-    .addOption(new Option('--status <status>', 'only this status; decision: a partial refund to decide; waiting: units not fulfilled yet').choices(TRANSACTION_FILTERS))
+    .addOption(new Option('--status <status>', 'only this status; decision: a partial refund to decide; unfulfilled: paid units still without their license').choices(TRANSACTION_FILTERS))
     .option('--provider <name>', 'only this provider (paypal)')
     .option('--from <date>', 'paid on or after this date')
     .option('--to <date>', 'paid before this date')
