@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { splitIpnText } from '../../src-main/domain/sales/ipn/split';
-import { validateOne } from '../../src-main/domain/sales/ipn/validate';
+import { validateAll, validateOne } from '../../src-main/domain/sales/ipn/validate';
 import { DEFAULT_IPN_VALIDATE_URL } from '../../src-main/domain/settings/settings';
 import type { ImportTally } from '../../src-main/domain/sales/types';
 import { tempStore, type TempStore } from '../support/temp-store';
@@ -286,6 +286,16 @@ describe('online validation (cmd=_notify-validate)', () => {
     answers.set(SEED_TXN, { body: '<html>maintenance</html>' });
     expect((await importText(t, SEED_SAMPLE)).rejected[0].reason).toMatch(/\(it answered "<html>maintenance<\/html>", not VERIFIED or INVALID\): nothing recorded/);
     expect(one(t, 'SELECT count(*) AS n FROM transactions').n).toBe(0);
+  });
+
+  it('stops asking once PayPal cannot be reached: the messages not yet sent are refused at once', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/webscr`;
+    await new Promise((resolve) => closed.close(resolve));
+    const verdicts = await validateAll(Array.from({ length: 12 }, () => SEED_SAMPLE), deadUrl, { concurrency: 1 });
+    expect(verdicts[0]).toBe(`could not reach ${deadUrl} (connection refused): nothing recorded; import it again later`);
+    expect(verdicts.slice(1)).toEqual(Array(11).fill(`${verdicts[0]} (not sent: an earlier message found PayPal unreachable)`));
   });
 
   it('a server that does not answer in time is a timeout', async () => {

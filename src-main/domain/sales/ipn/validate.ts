@@ -27,6 +27,16 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 
 /** Posts one message back; null when PayPal verified it, else why it is refused. */
 export async function validateOne(text: string, url: string, options: PostbackOptions = {}): Promise<string | null> {
+  return (await postBack(text, url, options)).refusal;
+}
+
+/** `unreachable`: no answer at all (network, timeout), so the next messages need not wait for theirs. */
+async function postBack(text: string, url: string, options: PostbackOptions): Promise<{ refusal: string | null; unreachable: boolean }> {
+  const refusal = await answerOf(text, url, options);
+  return { refusal: refusal?.text ?? null, unreachable: refusal?.unreachable ?? false };
+}
+
+async function answerOf(text: string, url: string, options: PostbackOptions): Promise<{ text: string; unreachable: boolean } | null> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const couldNot = (what: string) => `could not validate it with PayPal at ${url} (${what}): nothing recorded; import it again later`;
   let answer: string;
@@ -39,23 +49,34 @@ export async function validateOne(text: string, url: string, options: PostbackOp
       redirect: 'follow',
     });
     answer = (await response.text()).trim();
-    if (!response.ok) return couldNot(`HTTP ${response.status}${answer ? `: ${answer.slice(0, 80)}` : ''}`);
+    if (!response.ok) return { text: couldNot(`HTTP ${response.status}${answer ? `: ${answer.slice(0, 80)}` : ''}`), unreachable: false };
   } catch (error) {
-    return `could not reach ${url} (${describeFailure(error, timeoutMs)}): nothing recorded; import it again later`;
+    return { text: `could not reach ${url} (${describeFailure(error, timeoutMs)}): nothing recorded; import it again later`, unreachable: true };
   }
   if (answer === 'VERIFIED') return null;
-  if (answer === 'INVALID') return 'PayPal did not verify it (INVALID): it may not come from PayPal, or was changed since; nothing recorded';
-  return couldNot(`it answered ${JSON.stringify(answer.slice(0, 80))}, not VERIFIED or INVALID`);
+  if (answer === 'INVALID') return { text: 'PayPal did not verify it (INVALID): it may not come from PayPal, or was changed since; nothing recorded', unreachable: false };
+  return { text: couldNot(`it answered ${JSON.stringify(answer.slice(0, 80))}, not VERIFIED or INVALID`), unreachable: false };
 }
 
-/** Validates messages a few at a time; the answer at each index is null (verified) or the reason it is refused. */
+/**
+ * Validates messages a few at a time; the answer at each index is null (verified) or the
+ * reason it is refused. Once PayPal cannot be reached, the messages not yet sent are
+ * refused at once with that reason (a batch need not wait out a timeout per message).
+ */
 export async function validateAll(texts: string[], url: string, options: PostbackOptions = {}): Promise<Array<string | null>> {
   const results: Array<string | null> = new Array(texts.length).fill(null);
   let next = 0;
+  let unreachable: string | null = null;
   const worker = async () => {
     while (next < texts.length) {
       const index = next++;
-      results[index] = await validateOne(texts[index], url, options);
+      if (unreachable !== null) {
+        results[index] = `${unreachable} (not sent: an earlier message found PayPal unreachable)`;
+        continue;
+      }
+      const answer = await postBack(texts[index], url, options);
+      results[index] = answer.refusal;
+      if (answer.unreachable) unreachable ??= answer.refusal;
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, texts.length) }, worker));
