@@ -5,9 +5,11 @@
 import { catalogBench } from './catalog.bench';
 import { signingBench } from './signing.bench';
 import { lifecycleBench } from './lifecycle.bench';
+import { ipnBench } from './ipn.bench';
 
 const quick = process.argv.includes('--quick');
 console.log(`KeyHub benchmarks (${quick ? 'quick' : 'full'} sizes), node ${process.version}`);
 await catalogBench(quick);
 await signingBench(quick);
 await lifecycleBench(quick);
+await ipnBench(quick);

@@ -22,7 +22,7 @@ export interface DemoLicensingSummary {
   passphrase: string | null;
 }
 
-type Call = <M extends MethodName>(ctx: ApiContext, method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+export type DemoCall = <M extends MethodName>(ctx: ApiContext, method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
 interface DemoCustomer {
   kind: 'organization' | 'person';
@@ -69,7 +69,8 @@ interface DemoLicense {
 }
 
 const LICENSES: DemoLicense[] = [
-  { sku: 'R3Bundle1Ent', owner: 'Kathrin Fretz', domains: ['photometer.com'], overrideReason: 'Replacement for a license lost in the 2012 store migration' },
+  // Kathrin Fretz's R3Bundle1Ent comes from her purchase (sales.ts); this one shows an override of the sale window.
+  { sku: 'R3Bundle1Ent', owner: 'Photometer AG', domains: ['photometer.com'], overrideReason: 'Replacement for a license lost in the 2012 store migration' },
   { sku: 'R4Elite', owner: 'Photometer AG', domains: ['photometer.example.com', 'cdn.photometer.example.com'], autoDomains: ['staging.photometer.example.com'], app: 'Photometer image service' },
   { sku: 'R4Performance', owner: 'Bluewater Outfitters', domains: ['bluewater.example.com'] },
   { sku: 'R4EliteAnnual', owner: 'Gallery Nord GmbH', domains: ['gallery-nord.example.com'], autoDomains: ['shop.gallery-nord.example.com'], expiresInDays: 12, app: 'Gallery Nord shop' },
@@ -94,7 +95,7 @@ function demoReport(today: Date): string {
   return lines.join('\n');
 }
 
-export async function loadDemoLicensing(ctx: ApiContext, call: Call, today: Date): Promise<DemoLicensingSummary> {
+export async function loadDemoLicensing(ctx: ApiContext, call: DemoCall, today: Date): Promise<DemoLicensingSummary> {
   const summary: DemoLicensingSummary = { keys: 0, customers: 0, contacts: 0, licenses: 0, domains: 0, apps: 0, passphrase: null };
   const vault = await call(ctx, 'vault.status', {});
   if (vault.state === 'unset') {
@@ -164,6 +165,6 @@ export async function loadDemoLicensing(ctx: ApiContext, call: Call, today: Date
     if (demo.then === 'suspend') await call(ctx, 'license.suspend', { id: issued.licenseId, reason: 'Payment overdue: the card on file was declined.' });
     if (demo.then === 'revoke') await call(ctx, 'license.revoke', { id: issued.licenseId, reason: 'Refunded at the customer’s request.' });
   }
-  await call(ctx, 'vault.lock', {});
+  // The keys stay unlocked for the demo's sales; loadDemo locks them at the end.
   return summary;
 }

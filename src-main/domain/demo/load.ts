@@ -8,6 +8,7 @@ import { KeyHubError } from '../../api/errors';
 import { handlers } from '../../api/handlers';
 import { demoCatalog, type DemoVendor } from './catalog';
 import { loadDemoLicensing, type DemoLicensingSummary } from './licensing';
+import { loadDemoSales, type DemoSalesSummary } from './sales';
 
 export interface DemoSummary {
   vendors: number;
@@ -16,6 +17,8 @@ export interface DemoSummary {
   packages: number;
   releases: number;
   licensing: DemoLicensingSummary;
+  /** Null when the licensing books were left empty (the keys were not the demo's to open). */
+  sales: DemoSalesSummary | null;
 }
 
 export interface LoadDemoOptions {
@@ -37,7 +40,9 @@ export async function vendorCount(ctx: ApiContext): Promise<number> {
   return (await call(ctx, 'vendor.list', { limit: 1 })).total;
 }
 
-async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: Omit<DemoSummary, 'licensing'>): Promise<void> {
+type CatalogSummary = Omit<DemoSummary, 'licensing' | 'sales'>;
+
+async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: CatalogSummary): Promise<void> {
   const { features, packages, skus, ...address } = demo;
   const vendor = await call(ctx, 'vendor.create', address);
   summary.vendors += 1;
@@ -86,22 +91,30 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
       { vendorCount: existing },
     );
   }
-  const summary: Omit<DemoSummary, 'licensing'> = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
+  const summary: CatalogSummary = { vendors: 0, features: 0, skus: 0, packages: 0, releases: 0 };
+  const today = options.today ?? new Date();
   let licensing: DemoLicensingSummary;
+  let sales: DemoSalesSummary | null = null;
   // All or nothing: each API call's own transaction nests as a savepoint inside this
   // one. Safe to await inside because the demo loads before any host serves requests.
   const { sqlite } = ctx.store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
-    for (const vendor of demoCatalog(options.today)) await loadVendor(ctx, vendor, summary);
-    licensing = await loadDemoLicensing(ctx, call, options.today ?? new Date());
+    for (const vendor of demoCatalog(today)) await loadVendor(ctx, vendor, summary);
+    licensing = await loadDemoLicensing(ctx, call, today);
+    // Sales sign licenses as they import, so they need the keys the licensing books opened.
+    if (licensing.licenses > 0) sales = await loadDemoSales(ctx, call, today);
     sqlite.exec('COMMIT');
   } catch (error) {
     sqlite.exec('ROLLBACK');
     throw error;
+  } finally {
+    ctx.vault.lock();
   }
-  return { ...summary, licensing };
+  return { ...summary, licensing, sales };
 }
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What a person should know after the demo loaded, as lines (the CLI and `npm start -- --demo` print them). */
 export function describeDemo(summary: DemoSummary): string[] {
@@ -113,6 +126,13 @@ export function describeDemo(summary: DemoSummary): string[] {
     lines.push(`  ${l.customers} customers (${l.contacts} contacts), ${l.licenses} signed licenses with ${l.domains} domains, ${l.apps} apps with a month of reports.`);
   } else {
     lines.push('  No licenses: the store already has its own signing-key passphrase, so the demo left the licensing books empty.');
+  }
+  const s = summary.sales;
+  if (s) {
+    lines.push(
+      `  ${count(s.purchases, 'PayPal purchase')} over the last 12 months in ${s.currencies.join(' and ')} (${count(s.customers, 'new customer')}): ${count(s.issued, 'license')} issued, ${s.revoked} revoked by a refund; ` +
+        `${count(s.pending, 'payment')} pending, ${count(s.decisions, 'partial refund')} waiting for a decision, ${count(s.waitingUnits, 'item')} waiting for a SKU mapping.`,
+    );
   }
   if (l.passphrase) lines.push(`  The demo's signing keys are locked with the passphrase "${l.passphrase}". Change it on the Signing keys screen before real use.`);
   return lines;
