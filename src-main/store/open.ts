@@ -114,6 +114,10 @@ export function openStore(options: OpenOptions): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Bulk work (an import of 100,000 purchases) spends far less time in checkpoints and
+    // re-reading index pages with a 64 MB page cache and a checkpoint every ~40 MB of WAL.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('wal_autocheckpoint = 10000');
 
     if (applied > 0 && applied < known) {
       // An upgrade: keep the file as it was, beside it, before touching the schema.

@@ -17,6 +17,8 @@ export interface FulfilContext {
   actor: string;
   skus: SkuBook;
   signers: Signers;
+  /** The next license id within this write transaction once read (a batch without savepoints); absent: read it each time. */
+  ids?: { next: number | null };
 }
 
 /** A transaction item as fulfilment reads it. */
@@ -90,7 +92,8 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
   let count = 0;
   for (let unit = 1; unit <= item.quantity; unit++) {
     if (done.has(unit)) continue;
-    const licenseId = (nextId.get() as { id: number }).id;
+    const licenseId = ctx.ids ? (ctx.ids.next ??= (nextId.get() as { id: number }).id) : (nextId.get() as { id: number }).id;
+    if (ctx.ids) ctx.ids.next = licenseId + 1;
     const file = signLicense({ kind: 'license', licenseId, vendor: sku.vendorName, sku: sku.sku, owner, features: sku.features, issued, expires, message: null }, signer);
     insertLicense.run(licenseId, sku.skuId, item.itemId, owner, purchase.customerId, purchase.customerId, issued, expires, keyId, Buffer.from(file, 'utf8'));
     ledger.run(purchase.provider, item.providerItemId, unit, item.itemId, licenseId);

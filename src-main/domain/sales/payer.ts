@@ -21,9 +21,9 @@ export function payerName(payer: Payer): string | null {
  * the customer's name, else the email or payer id. OWNER_NAME_SQL is the same order for
  * purchases read back from the store (a pending one completed later, a mapping, a retry).
  */
-export function ownerNameOf(payer: Payer, customerName: string | null): string {
+export function ownerNameOf(payer: Payer, customerName: () => string | null): string {
   const person = [payer.firstName, payer.lastName].filter((p) => p && p.trim()).join(' ').trim();
-  return payer.businessName?.trim() || person || customerName || payer.email || payer.payerId || 'Unknown buyer';
+  return payer.businessName?.trim() || person || customerName() || payer.email || payer.payerId || 'Unknown buyer';
 }
 
 /** ownerNameOf over `transactions t LEFT JOIN customers c`. */

@@ -89,14 +89,18 @@ function keysToOpen(sqlite: Database.Database, entries: LinedMessage[], matcher:
   const keyIds = new Set<number>();
   for (const { message } of entries) {
     if (message.kind !== 'purchase' || message.status !== 'confirmed') continue;
-    const stored = storedPurchase(sqlite, message.provider, message.providerTxnId);
-    if (stored && RANK[stored.status] >= RANK.confirmed) continue;
+    // Only a key not opened yet is worth a look at the store.
+    const wanted: number[] = [];
     for (const item of message.items) {
       const match = matcher.match(item);
       if (match.skuId === null) continue;
       const keyId = skus.usableKeyOf(match.skuId);
-      if (keyId !== null) keyIds.add(keyId);
+      if (keyId !== null && !keyIds.has(keyId)) wanted.push(keyId);
     }
+    if (wanted.length === 0) continue;
+    const stored = storedPurchase(sqlite, message.provider, message.providerTxnId);
+    if (stored && RANK[stored.status] >= RANK.confirmed) continue;
+    for (const keyId of wanted) keyIds.add(keyId);
   }
   return keyIds;
 }
@@ -148,7 +152,8 @@ function recordPurchase(ctx: FulfilContext, matcher: SkuMatcher, m: PurchaseMess
   }
 
   const customerId = findOrCreateCustomer(sqlite, ctx.actor, m.provider, m.payer);
-  const customerName = customerId === null ? null : ((statement(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string }).name);
+  // Read only when the payer gives no name of their own.
+  const customerName = () => (customerId === null ? null : (statement(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string }).name);
   const transactionId = Number(
     statement(
       sqlite,
@@ -360,7 +365,7 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
   const keyIds = keysToOpen(sqlite, entries, matcher, skus);
   const now = nowUtc();
   await withSigners(ctx, keyIds, (signers) => {
-    const fulfil: FulfilContext = { sqlite, actor: ctx.actor, skus, signers };
+    const fulfil: FulfilContext = { sqlite, actor: ctx.actor, skus, signers, ids: { next: null } };
     const apply = (message: ProviderMessage) => (message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now));
     const count = (into: ImportTally, result: MessageResult) => {
       if (result.outcome === 'duplicate') into.duplicates++;
@@ -385,6 +390,8 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
     } catch (error) {
       if (!isMessageFailure(error)) throw error;
     }
+    // Savepoints roll ids back: each license id is read again from the store.
+    fulfil.ids = undefined;
     const one = sqlite.transaction(apply);
     sqlite.transaction(() => {
       for (const { line, message } of entries) {

@@ -11,13 +11,29 @@ import { readSettings } from '../../settings/settings';
 import { recordMessages, type LinedMessage } from '../record';
 import { emptyTally } from '../tally';
 import type { ImportTally } from '../types';
-import { parseIpnMessage } from './parse';
+import { statement } from '../../../store/statements';
+import { IPN_PROVIDER, parseIpnMessage } from './parse';
 import { validateAll } from './validate';
+
+const TXN_ID = /(?:^|[&\n])[ \t]*txn_id=([^&\s]+)/;
+
+function isStoredVerbatim(ctx: ApiContext, text: string): boolean {
+  const txnId = TXN_ID.exec(text)?.[1];
+  if (txnId === undefined) return false;
+  const raw = (statement(ctx.store.sqlite, 'SELECT raw FROM transactions WHERE provider = ? AND provider_txn_id = ?').get(IPN_PROVIDER, txnId) as { raw: string } | undefined)?.raw;
+  return raw !== undefined && (raw === text || raw === text.trim());
+}
 
 export async function importIpnBatch(ctx: ApiContext, input: ParsedInput<'transaction.importIpn'>): Promise<ImportTally> {
   const tally = emptyTally();
   let good: Array<LinedMessage & { text: string }> = [];
   for (const { line, text } of input.messages) {
+    // A message stored exactly so already is a replay: a duplicate, read no further.
+    if (isStoredVerbatim(ctx, text)) {
+      tally.messages++;
+      tally.duplicates++;
+      continue;
+    }
     const parsed = parseIpnMessage(text, line);
     if (parsed.ok) good.push({ line, message: parsed.message, text });
     else {

@@ -43,7 +43,7 @@ export interface BatchLimits {
 export const MAX_MESSAGE_CHARS = 256 * 1024;
 
 /** For the CLI and the bench (in-process calls). */
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxMessages: 1000, maxBytes: 4 * 1024 * 1024 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxMessages: 5000, maxBytes: 4 * 1024 * 1024 };
 
 /** For the UI: the browser host takes request bodies up to 1 MiB; this leaves room for the JSON around the messages. */
 export const BROWSER_BATCH_LIMITS: BatchLimits = { maxMessages: 500, maxBytes: 768 * 1024 };
