@@ -6,7 +6,7 @@ import { ApiFailure } from '../failures';
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('fill a fresh data folder with a realistic sample: catalogs of 3 vendors, signing keys, customers, signed licenses with domains, apps with reports')
+    .description('fill a fresh data folder with a realistic sample: catalogs of 3 vendors, signing keys, customers, signed licenses with domains, apps with reports, a year of PayPal sales')
     .option('--force', 'load even if the data folder already holds vendors')
     .action(
       action<{ force?: boolean }>(async ({ opts, session }) => {
