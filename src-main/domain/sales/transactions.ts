@@ -164,19 +164,11 @@ export function listTransactions(store: Store, input: ListInput): TransactionPag
 
 // ---------------------------------------------------------------- detail
 
-interface DetailColumns {
-  payerFirstName: string | null;
-  payerLastName: string | null;
-  payerBusinessName: string | null;
-  payerId: string | null;
-  residenceCountry: string | null;
-  business: string | null;
-  fee: number;
-  tax: number;
-  shipping: number;
-  rawFormat: 'ipn' | 'json';
-  raw: string;
-}
+/** The detail's own columns, beside the row's. */
+type DetailColumns = Pick<
+  TransactionDetail,
+  'payerFirstName' | 'payerLastName' | 'payerBusinessName' | 'payerId' | 'residenceCountry' | 'business' | 'fee' | 'tax' | 'shipping' | 'rawFormat' | 'raw'
+>;
 
 const DETAIL_COLUMNS = `
 SELECT payer_first_name AS payerFirstName, payer_last_name AS payerLastName, payer_business_name AS payerBusinessName, payer_id AS payerId,
