@@ -15,7 +15,7 @@ import { statement } from '../../store/statements';
 import { restoreWithin, revokeWithin } from '../licenses/status';
 import { plural } from '../licenses/terms';
 import { fulfilItem, type FulfilContext, type ItemToFulfil, type PurchaseToFulfil } from './fulfil';
-import { SkuMatcher } from './item-skus';
+import { SkuMatcher, type ItemNames } from './item-skus';
 import { formatMoney } from './money';
 import { findOrCreateCustomer, OWNER_NAME_SQL, ownerNameOf } from './payer';
 import { providerLabel } from './providers';
@@ -105,24 +105,29 @@ function keysToOpen(sqlite: Database.Database, entries: LinedMessage[], matcher:
   return keyIds;
 }
 
-/** Fulfils every item of a purchase stored earlier (a status change, a mapping, a retry). */
-export function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, matcher: SkuMatcher): { issued: number; waiting: number } {
+/** Fulfils an item stored earlier, matching it to a SKU first if it had none (a mapping or SKU added since). */
+export function fulfilStoredItem(ctx: FulfilContext, matcher: SkuMatcher, purchase: PurchaseToFulfil, item: ItemToFulfil & ItemNames) {
+  if (item.skuId === null) {
+    const skuId = matcher.match(item).skuId;
+    if (skuId !== null) {
+      statement(ctx.sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?').run(skuId, item.itemId);
+      item.skuId = skuId;
+    }
+  }
+  return fulfilItem(ctx, purchase, item);
+}
+
+/** Fulfils every item of a purchase stored earlier (its status has just become confirmed). */
+function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, matcher: SkuMatcher): { issued: number; waiting: number } {
   const items = statement(
     ctx.sqlite,
     `SELECT id AS itemId, sku_id AS skuId, provider_item_id AS providerItemId, quantity, e_item_number AS number, e_item_name AS name, sku_code AS skuCode
      FROM transaction_items WHERE transaction_id = ? ORDER BY id`,
-  ).all(purchase.transactionId) as Array<ItemToFulfil & { number: string | null; name: string | null; skuCode: string | null }>;
+  ).all(purchase.transactionId) as Array<ItemToFulfil & ItemNames>;
   let issued = 0;
   let waiting = 0;
   for (const item of items) {
-    if (item.skuId === null) {
-      const match = matcher.match(item);
-      if (match.skuId !== null) {
-        statement(ctx.sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?').run(match.skuId, item.itemId);
-        item.skuId = match.skuId;
-      }
-    }
-    const result = fulfilItem(ctx, purchase, item);
+    const result = fulfilStoredItem(ctx, matcher, purchase, item);
     issued += result.issued;
     waiting += result.waiting;
   }

@@ -12,8 +12,8 @@ import type { Store } from '../../store/open';
 import { statement } from '../../store/statements';
 import { recordAuditFast } from '../audit/audit';
 import type { Deleted } from '../catalog/types';
-import { fulfilItem, type FulfilContext, type ItemToFulfil } from './fulfil';
-import { askAfterPartialRefund } from './record';
+import type { FulfilContext, ItemToFulfil } from './fulfil';
+import { askAfterPartialRefund, fulfilStoredItem } from './record';
 import { matchSku, matchValueOf, SkuMatcher } from './item-skus';
 import { OWNER_NAME_SQL } from './payer';
 import { OWED_SQL } from './transaction-rows';
@@ -157,17 +157,11 @@ function keysForWaiting(sqlite: Database.Database, skus: SkuBook, scope: Waiting
 /** Inside the caller's write transaction: matches unmapped items again, then fulfils every one that can be. */
 function fulfilWaitingItems(fulfil: FulfilContext, scope: WaitingScope): FulfilResult {
   const matcher = new SkuMatcher(fulfil.sqlite);
-  const setSku = statement(fulfil.sqlite, 'UPDATE transaction_items SET sku_id = ? WHERE id = ?');
   const touched = new Set<number>();
   let issued = 0;
   let stillWaiting = 0;
   for (const item of waitingItems(fulfil.sqlite, scope)) {
-    if (item.skuId === null) {
-      const skuId = matcher.match(item).skuId;
-      if (skuId !== null) setSku.run(skuId, item.itemId);
-      item.skuId = skuId;
-    }
-    const result = fulfilItem(fulfil, item, item);
+    const result = fulfilStoredItem(fulfil, matcher, item, item);
     issued += result.issued;
     stillWaiting += result.waiting;
     if (result.issued > 0) touched.add(item.transactionId);
