@@ -1,5 +1,5 @@
 /**
- * The fulfilment queue: items of confirmed purchases still without their licenses,
+ * The fulfilment queue: items of paid purchases (confirmed, partly refunded) still without their licenses,
  * grouped by what they are called (unmapped) or by their SKU (no usable key). A mapping
  * saved here fulfils the purchases waiting on it at once; a retry fulfils what can be now.
  */
