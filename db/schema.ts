@@ -108,6 +108,11 @@ export const skus = sqliteTable(
     licenseDuration: integer('license_duration'),
     autoDomainDuration: integer('auto_domain_duration'),
     manualDomainDuration: integer('manual_domain_duration'),
+    /**
+     * Not in the seed: days a subscription's licenses run past its paid period's end (a
+     * renewal payment that is late but retried). Null: none.
+     */
+    subscriptionGraceDays: integer('subscription_grace_days'),
     canDeleteManualDomains: bool('can_delete_manual_domains').notNull().default(false),
     canDeleteAutoDomains: bool('can_delete_auto_domains').notNull().default(false),
     releaseDate: text('release_date'),
@@ -135,6 +140,7 @@ export const skus = sqliteTable(
     check('skus_license_duration_nonneg', sql`${t.licenseDuration} >= 0`),
     check('skus_auto_domain_duration_nonneg', sql`${t.autoDomainDuration} >= 0`),
     check('skus_manual_domain_duration_nonneg', sql`${t.manualDomainDuration} >= 0`),
+    check('skus_subscription_grace_days_nonneg', sql`${t.subscriptionGraceDays} >= 0`),
     check('skus_expiration_after_release', sql`${t.expirationDate} > ${t.releaseDate}`),
   ],
 );
@@ -577,6 +583,214 @@ export const itemMappings = sqliteTable(
     check('item_mappings_field_known', sql`${t.matchField} IN ('item_number', 'item_name')`),
     check('item_mappings_value_len', sql`length(${t.matchValue}) BETWEEN 1 AND 256`),
   ],
+);
+
+// ---------------------------------------------------------------- subscriptions and provider sync
+
+export const SUBSCRIPTION_STATUSES = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused'] as const;
+
+/**
+ * The payment seeds' Subscription: a customer's recurring purchase at a provider, as
+ * extracted from the provider's object (kept whole in `stripe_objects`). Its licenses are
+ * the ledger's rows for its items (`fulfilments.provider_item_id` = the item's id).
+ */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider').notNull(),
+    providerSubscriptionId: text('provider_subscription_id').notNull(),
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'restrict' }),
+    providerCustomerId: text('provider_customer_id'),
+    status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull(),
+    currency: text('currency'),
+    /** The current period of its items (the earliest start, the latest end). */
+    currentPeriodStart: text('current_period_start'),
+    currentPeriodEnd: text('current_period_end'),
+    cancelAtPeriodEnd: bool('cancel_at_period_end').notNull().default(false),
+    cancelAt: text('cancel_at'),
+    canceledAt: text('canceled_at'),
+    endedAt: text('ended_at'),
+    trialStart: text('trial_start'),
+    trialEnd: text('trial_end'),
+    /** Not in the seeds: when its licenses stopped following it (canceled, unpaid, expired); null while they do. */
+    renewalEndedAt: text('renewal_ended_at'),
+    /** When the provider created it (UTC). */
+    startedAt: text('started_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('subscriptions_provider_id_unique').on(t.provider, t.providerSubscriptionId),
+    index('subscriptions_status_idx').on(t.status),
+    index('subscriptions_customer_idx').on(t.customerId),
+    index('subscriptions_period_end_idx').on(t.currentPeriodEnd),
+    index('subscriptions_started_idx').on(t.startedAt),
+    check(
+      'subscriptions_status_known',
+      sql.raw(`status IN (${SUBSCRIPTION_STATUSES.map((s) => `'${s}'`).join(', ')})`),
+    ),
+  ],
+);
+
+/** The payment seeds' Subscription Item: one price of a subscription, with its quantity (seats). */
+export const subscriptionItems = sqliteTable(
+  'subscription_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    /** The provider's id (`si_…`): also the ledger key of the licenses it issued. */
+    providerItemId: text('provider_item_id').notNull(),
+    providerPriceId: text('provider_price_id'),
+    providerProductId: text('provider_product_id'),
+    skuId: integer('sku_id').references(() => skus.id, { onDelete: 'set null' }),
+    quantity: integer('quantity').notNull(),
+    currentPeriodStart: text('current_period_start'),
+    currentPeriodEnd: text('current_period_end'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('subscription_items_provider_item_unique').on(t.providerItemId),
+    index('subscription_items_subscription_idx').on(t.subscriptionId),
+    index('subscription_items_sku_idx').on(t.skuId),
+    check('subscription_items_quantity_nonneg', sql`${t.quantity} >= 0`),
+  ],
+);
+
+/**
+ * Stripe's objects as last read, whole (`raw`, the JSON Stripe sent, child lists
+ * complete), beside the columns sync looks them up by. `version` (ms, local clock, only
+ * rising) says when that state was read: an update applies only when newer.
+ */
+export const stripeObjects = sqliteTable(
+  'stripe_objects',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    /** Stripe's `created` (unix seconds). */
+    created: integer('created').notNull(),
+    customer: text('customer'),
+    paymentIntent: text('payment_intent'),
+    /** The object it hangs from: a price's product, a refund's or dispute's charge, an invoice's subscription. */
+    parent: text('parent'),
+    status: text('status'),
+    amount: integer('amount'),
+    currency: text('currency'),
+    livemode: bool('livemode').notNull(),
+    deleted: bool('deleted').notNull().default(false),
+    version: integer('version').notNull(),
+    raw: text('raw').notNull(),
+    syncedAt: text('synced_at').notNull(),
+  },
+  (t) => [
+    index('stripe_objects_type_created_idx').on(t.type, t.created),
+    index('stripe_objects_payment_intent_idx').on(t.paymentIntent).where(sql`${t.paymentIntent} IS NOT NULL`),
+    index('stripe_objects_parent_idx').on(t.parent).where(sql`${t.parent} IS NOT NULL`),
+    index('stripe_objects_customer_idx').on(t.customer).where(sql`${t.customer} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Where each sync stream stands (a backfill's window and page, the events' last time),
+ * saved in the same transaction as the rows of the page it covers.
+ */
+export const syncCursors = sqliteTable(
+  'sync_cursors',
+  {
+    provider: text('provider').notNull(),
+    stream: text('stream').notNull(),
+    state: text('state', { mode: 'json' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.stream] })],
+);
+
+/** Provider events already applied, so an overlapping or replayed poll skips them. */
+export const syncEvents = sqliteTable(
+  'sync_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    objectId: text('object_id'),
+    /** The provider's `created` (unix seconds). */
+    created: integer('created').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] }), index('sync_events_created_idx').on(t.provider, t.created)],
+);
+
+export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'failed', 'interrupted'] as const;
+
+/** The payment seeds' webhook/sync log: one row per sync run, with its counts. */
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider').notNull(),
+    /** backfill (first run, or resuming one), incremental (events), relist (full, or events too old). */
+    mode: text('mode', { enum: ['backfill', 'incremental', 'relist'] }).notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'manual', 'cli'] }).notNull(),
+    status: text('status', { enum: SYNC_RUN_STATUSES }).notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** A running sync touches this every page; one silent for long was cut off (a crash). */
+    heartbeatAt: text('heartbeat_at').notNull(),
+    /** What it is doing now ("Checkout sessions, page 3"). */
+    stage: text('stage'),
+    fetched: integer('fetched').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    fulfilled: integer('fulfilled').notNull().default(0),
+    revoked: integer('revoked').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    /** What happened, for a person (the failure, a fallback to re-listing). */
+    message: text('message'),
+  },
+  (t) => [
+    index('sync_runs_provider_started_idx').on(t.provider, t.startedAt),
+    index('sync_runs_running_idx').on(t.provider).where(sql`${t.status} = 'running'`),
+    check('sync_runs_status_known', sql.raw(`status IN (${SYNC_RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+    check('sync_runs_mode_known', sql`${t.mode} IN ('backfill', 'incremental', 'relist')`),
+    check('sync_runs_trigger_known', sql`${t.trigger} IN ('schedule', 'manual', 'cli')`),
+  ],
+);
+
+/** An object a sync run could not apply: which, and why. */
+export const syncErrors = sqliteTable(
+  'sync_errors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: 'cascade' }),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sync_errors_run_idx').on(t.runId)],
+);
+
+/**
+ * A provider's API secret (Stripe restricted key), sealed: with the signing keys'
+ * passphrase (`vault`), or by the OS keychain through Electron's safeStorage (`os`).
+ */
+export const providerSecrets = sqliteTable(
+  'provider_secrets',
+  {
+    provider: text('provider').primaryKey(),
+    sealing: text('sealing', { enum: ['vault', 'os'] }).notNull(),
+    secret: blob('secret', { mode: 'buffer' }).notNull(),
+    /** The key's kind and last four characters ("rk_live_…a1B2"), to show which key it is. */
+    hint: text('hint').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('provider_secrets_sealing_known', sql`${t.sealing} IN ('vault', 'os')`), check('provider_secrets_len', sql`length(${t.secret}) <= 4096`)],
 );
 
 // ---------------------------------------------------------------- licenses, apps, domains

@@ -98,9 +98,9 @@ describe('the seed data model (004)', () => {
     try {
       const info = t.store.sqlite.prepare('PRAGMA table_info(skus)').all() as { name: string; notnull: number }[];
       const nullable = info.filter((c) => c.notnull === 0).map((c) => c.name).sort();
-      // The seed's n columns, plus KeyHub's own optional name and the key a SKU gets later.
+      // The seed's n columns, plus KeyHub's own optional name, the key a SKU gets later and a subscription's grace.
       expect(nullable).toEqual(
-        ['max_domains', 'edit_ownership_duration', 'max_support_contacts', 'change_support_contacts_duration', 'license_duration', 'auto_domain_duration', 'manual_domain_duration', 'release_date', 'expiration_date', 'name', 'private_key_id'].sort(),
+        ['max_domains', 'edit_ownership_duration', 'max_support_contacts', 'change_support_contacts_duration', 'license_duration', 'auto_domain_duration', 'manual_domain_duration', 'release_date', 'expiration_date', 'name', 'private_key_id', 'subscription_grace_days'].sort(),
       );
     } finally {
       t.cleanup();
