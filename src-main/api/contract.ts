@@ -15,6 +15,7 @@ import { peopleMethods } from './methods/people';
 import { appMethods } from './methods/apps';
 import { insightMethods } from './methods/insight';
 import { salesMethods } from './methods/sales';
+import { syncMethods } from './methods/sync';
 
 export type { MethodSpec } from './methods/define';
 
@@ -36,6 +37,7 @@ export const contract = {
   ...appMethods,
   ...insightMethods,
   ...salesMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

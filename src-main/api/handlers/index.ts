@@ -8,6 +8,7 @@ import { peopleHandlers } from './people';
 import { appHandlers } from './apps';
 import { insightHandlers } from './insight';
 import { salesHandlers } from './sales';
+import { syncHandlers } from './sync';
 
 export const handlers: Handlers = {
   'system.info': (ctx) => appInfo(ctx),
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...insightHandlers,
   ...salesHandlers,
+  ...syncHandlers,
 };

@@ -10,3 +10,4 @@ export * from './people';
 export * from './apps';
 export * from './insight';
 export * from './sales';
+export * from './sync';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { KeyHubError, type ApiErrorBody } from '../../api/errors';
 import { toErrorBody } from '../../api/dispatch';
 
-export type JobKind = 'key.rotate' | 'license.signBatch';
+export type JobKind = 'key.rotate' | 'license.signBatch' | 'sync.stripe';
 export type JobState = 'running' | 'done' | 'failed';
 
 export interface JobStatus {

@@ -27,6 +27,8 @@ export interface ItemToFulfil {
   skuId: number | null;
   providerItemId: string;
   quantity: number;
+  /** An expiry the provider set (a subscription's period end plus grace); absent: the SKU's duration. */
+  expires?: string | null;
 }
 
 /** The purchase an item belongs to. */
@@ -77,7 +79,7 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
 
   const sku = ctx.skus.signingOf(item.skuId);
   const issued = purchase.paymentDate;
-  const expires = sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
+  const expires = item.expires !== undefined ? item.expires : sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
   const owner = purchase.ownerName.slice(0, MAX_OWNER);
   const offSale = saleWindowRefusal(sku, issued, `issued anyway: the customer paid through ${purchase.provider}`);
   // The file names its license's id, so the id is taken first and the row written once, file and all.

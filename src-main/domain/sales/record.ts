@@ -85,7 +85,7 @@ function writeLog(
 }
 
 /** The keys that confirmed purchases in this batch will sign with (read before the write transaction). */
-function keysToOpen(sqlite: Database.Database, entries: LinedMessage[], matcher: SkuMatcher, skus: SkuBook): Set<number> {
+export function keysToOpen(sqlite: Database.Database, entries: LinedMessage[], matcher: SkuMatcher, skus: SkuBook): Set<number> {
   const keyIds = new Set<number>();
   for (const { message } of entries) {
     if (message.kind !== 'purchase' || message.status !== 'confirmed') continue;
@@ -201,7 +201,7 @@ function recordPurchase(ctx: FulfilContext, matcher: SkuMatcher, m: PurchaseMess
       insertItem.run(transactionId, skuId, item.providerItemId, item.quantity, item.name, item.number, item.skuCode, item.gross, o1?.name ?? null, o1?.selection ?? null, o2?.name ?? null, o2?.selection ?? null, o3?.name ?? null, o3?.selection ?? null)
         .lastInsertRowid,
     );
-    return { itemId, skuId, providerItemId: item.providerItemId, quantity: item.quantity };
+    return { itemId, skuId, providerItemId: item.providerItemId, quantity: item.quantity, ...(item.expires !== undefined && { expires: item.expires }) };
   });
   writeLog(sqlite, transactionId, {
     eventType: 'received',
@@ -360,6 +360,15 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
 }
 
 /**
+ * Records one message inside the caller's write transaction (a sync page's). The signers
+ * in `fulfil` must hold the keys its confirmed items sign with (`keysToOpen`); when a
+ * savepoint may roll back, `fulfil.ids` must be unset.
+ */
+export function recordMessage(fulfil: FulfilContext, matcher: SkuMatcher, message: ProviderMessage, now: string): MessageResult {
+  return message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now);
+}
+
+/**
  * Records a batch of parsed messages into `tally`. Needs the keys unlocked when a
  * confirmed purchase will issue (LOCKED is raised before anything is written).
  */
@@ -371,7 +380,7 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
   const now = nowUtc();
   await withSigners(ctx, keyIds, (signers) => {
     const fulfil: FulfilContext = { sqlite, actor: ctx.actor, skus, signers, ids: { next: null } };
-    const apply = (message: ProviderMessage) => (message.kind === 'purchase' ? recordPurchase(fulfil, matcher, message) : recordEvent(fulfil, message, now));
+    const apply = (message: ProviderMessage) => recordMessage(fulfil, matcher, message, now);
     const count = (into: ImportTally, result: MessageResult) => {
       if (result.outcome === 'duplicate') into.duplicates++;
       else into[result.outcome]++;

@@ -24,6 +24,11 @@ export interface PurchaseItem {
   gross: number;
   /** Up to three option name/selection pairs. */
   options: Array<{ name: string; selection: string }>;
+  /**
+   * When its licenses expire, if the provider decides (a subscription's paid period
+   * plus grace); absent: the SKU's `license_duration` from the payment date.
+   */
+  expires?: string | null;
 }
 
 export interface Payer {
