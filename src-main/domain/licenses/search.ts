@@ -82,7 +82,7 @@ const and = (filter: ListFilter) => (filter.sql ? ` AND ${filter.sql}` : '');
 const range = (prefix: string) => ({ lo: prefix, hi: prefixEnd(prefix) });
 
 /** Customers whose name or email, or a contact's email, has the words; `complete` false past CUSTOMER_CAP. */
-function matchingCustomers(sqlite: Database.Database, words: string): { ids: number[]; complete: boolean } {
+export function matchingCustomers(sqlite: Database.Database, words: string): { ids: number[]; complete: boolean } {
   const read = (sql: string) => statement(sqlite, sql).pluck().all({ words, cap: CUSTOMER_CAP + 1 }) as number[];
   const direct = read('SELECT rowid FROM search_customers WHERE search_customers MATCH @words LIMIT @cap');
   const viaContacts = read(

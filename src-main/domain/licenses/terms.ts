@@ -15,6 +15,8 @@ export interface SkuRules {
   licenseDuration: number | null;
   manualDomainDuration: number | null;
   autoDomainDuration: number | null;
+  /** Days a subscription's licenses run past its paid period; null: none. */
+  subscriptionGraceDays: number | null;
   maxDomains: number | null;
   maxSupportContacts: number | null;
   editOwnershipDuration: number | null;
@@ -43,6 +45,7 @@ export function skuRules(db: Db, skuId: number): SkuRules {
       licenseDuration: skus.licenseDuration,
       manualDomainDuration: skus.manualDomainDuration,
       autoDomainDuration: skus.autoDomainDuration,
+      subscriptionGraceDays: skus.subscriptionGraceDays,
       maxDomains: skus.maxDomains,
       maxSupportContacts: skus.maxSupportContacts,
       editOwnershipDuration: skus.editOwnershipDuration,

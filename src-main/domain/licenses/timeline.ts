@@ -65,10 +65,12 @@ export function summarize(action: string, actor: string, d: Details): string {
       const domains = list(d.domains);
       const to = d.to === null ? 'made perpetual (never expires)' : `now expires ${date(d.to)}`;
       const was = d.from ? ` (was ${date(d.from)})` : '';
-      const domainNote = domains.length ? `; ${plural(domains.length, 'domain license')} extended with it` : '';
+      const earlier = typeof d.to === 'string' && typeof d.from === 'string' && d.to < d.from;
+      const domainNote = domains.length ? `; ${plural(domains.length, 'domain license')} ${earlier ? 'brought forward' : 'extended'} with it` : '';
       const capped = list(d.capped);
       const cappedNote = capped.length ? `; ${plural(capped.length, 'domain license')} capped to it` : '';
-      return `Renewed by ${actor}: ${to}${was}${domainNote}${cappedNote}.`;
+      const because = d.reason ? ` ${text(d.reason)}` : '';
+      return `${earlier ? 'Expiry brought forward' : 'Renewed'} by ${actor}: ${to}${was}${domainNote}${cappedNote}.${because}`;
     }
     case 'license.transfer': {
       const from = (d.from ?? {}) as Details;
