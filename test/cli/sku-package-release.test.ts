@@ -45,7 +45,7 @@ describe('keyhub package, release and sku', () => {
     const { code, json } = await runJson<SkuDetail>(
       'sku', 'add', '--vendor', '1', '--code', 'R4Elite', '--name', 'ImageResizer 4 Elite',
       '--max-domains', '10', '--license-days', '365', '--edit-ownership-days', '30', '--max-support-contacts', '3',
-      '--support-change-days', '90', '--auto-domain-days', '30', '--manual-domain-days', '365',
+      '--support-change-days', '90', '--auto-domain-days', '30', '--manual-domain-days', '365', '--grace-days', '7',
       '--can-delete-manual-domains', '--no-can-delete-auto-domains', '--release', '2016-11-02', '--expires', '2030-01-01',
       '--feature', '1', '--feature', 'R_Performance,R_WebP', '--package', '1',
     );
@@ -60,6 +60,7 @@ describe('keyhub package, release and sku', () => {
       changeSupportContactsDuration: 90,
       autoDomainDuration: 30,
       manualDomainDuration: 365,
+      subscriptionGraceDays: 7,
       canDeleteManualDomains: true,
       canDeleteAutoDomains: false,
       releaseDate: '2016-11-02T00:00:00.000Z',
@@ -72,7 +73,7 @@ describe('keyhub package, release and sku', () => {
   it('sku show prints every field, its feature codes and packages', async () => {
     const shown = await run('sku', 'show', '1');
     expect(shown.code).toBe(0);
-    for (const line of [/^SKU:\s+R4Elite$/m, /^Max domains:\s+10$/m, /^License duration:\s+365 days$/m, /^Can delete automatic domains:\s+no$/m, /^Release date:\s+2016-11-02$/m]) {
+    for (const line of [/^SKU:\s+R4Elite$/m, /^Max domains:\s+10$/m, /^Subscription grace:\s+7 days$/m, /^License duration:\s+365 days$/m, /^Can delete automatic domains:\s+no$/m, /^Release date:\s+2016-11-02$/m]) {
       expect(shown.stdout).toMatch(line);
     }
     expect(shown.stdout).toMatch(/Feature codes\nID\s+CODE\s+DESCRIPTION\n/);
@@ -80,8 +81,8 @@ describe('keyhub package, release and sku', () => {
   });
 
   it('sku edit changes only what is given; "none" clears a limit; --feature replaces the set', async () => {
-    const { json } = await runJson<SkuDetail>('sku', 'edit', '1', '--max-domains', 'none', '--feature', 'R_Elite');
-    expect(json).toMatchObject({ maxDomains: null, licenseDuration: 365, name: 'ImageResizer 4 Elite', packages: [{ id: 1 }] });
+    const { json } = await runJson<SkuDetail>('sku', 'edit', '1', '--max-domains', 'none', '--feature', 'R_Elite', '--grace-days', 'none');
+    expect(json).toMatchObject({ maxDomains: null, subscriptionGraceDays: null, licenseDuration: 365, name: 'ImageResizer 4 Elite', packages: [{ id: 1 }] });
     expect(json.features.map((f) => f.code)).toEqual(['R_Elite']);
   });
 

@@ -39,6 +39,8 @@ const skuBase = z.object({
     licenseDuration: optionalDays('License duration'),
     autoDomainDuration: optionalDays('Automatic domain duration'),
     manualDomainDuration: optionalDays('Manual domain duration'),
+    /** Days a subscription's licenses run past its paid period (Stripe retrying a card); null: none. */
+    subscriptionGraceDays: optionalDays('Subscription grace'),
     canDeleteManualDomains: z.boolean(),
     canDeleteAutoDomains: z.boolean(),
     releaseDate: optionalDate('Release date'),

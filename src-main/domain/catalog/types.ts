@@ -46,6 +46,8 @@ export interface Sku {
   licenseDuration: number | null;
   autoDomainDuration: number | null;
   manualDomainDuration: number | null;
+  /** Days a subscription's licenses run past its paid period; null: none. */
+  subscriptionGraceDays: number | null;
   canDeleteManualDomains: boolean;
   canDeleteAutoDomains: boolean;
   releaseDate: string | null;
