@@ -8,7 +8,10 @@ import { signLicense } from '../../license/signer';
 import { addDays } from '../../shared/time';
 import { statement } from '../../store/statements';
 import { recordAuditFast } from '../audit/audit';
+import { notBeforeIssue } from '../licenses/expiry';
 import { saleWindowRefusal } from '../licenses/issue';
+import type { SkuSigning } from '../licenses/terms';
+import { issuedExpiry, standingOfItem } from '../sync/subscription-expiry';
 import type { SkuBook, Signers } from './signing';
 
 /** What a batch of fulfilment shares: who acts, the SKUs read so far, and the open signers. */
@@ -70,6 +73,16 @@ export function fulfilItem(ctx: FulfilContext, purchase: PurchaseToFulfil, item:
   return result;
 }
 
+/**
+ * A subscription item's licenses follow its subscription (an item fulfilled after a
+ * mapping, or a seat issued late); any other's last the SKU's license duration.
+ */
+function defaultExpiry(sqlite: Database.Database, provider: string, providerItemId: string, sku: SkuSigning, issued: string): string | null {
+  const following = issuedExpiry(standingOfItem(sqlite, provider, providerItemId), null, sku.subscriptionGraceDays);
+  if (following !== undefined) return notBeforeIssue(following, issued);
+  return sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
+}
+
 function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, done: ReadonlySet<number>, missing: number): ItemFulfilment {
   if (missing <= 0) return { issued: 0, waiting: 0 };
   if (item.skuId === null) return { issued: 0, waiting: missing };
@@ -79,7 +92,7 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
 
   const sku = ctx.skus.signingOf(item.skuId);
   const issued = purchase.paymentDate;
-  const expires = item.expires !== undefined ? item.expires : sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
+  const expires = item.expires !== undefined ? item.expires : defaultExpiry(ctx.sqlite, purchase.provider, item.providerItemId, sku, issued);
   const owner = purchase.ownerName.slice(0, MAX_OWNER);
   const offSale = saleWindowRefusal(sku, issued, `issued anyway: the customer paid through ${purchase.provider}`);
   // The file names its license's id, so the id is taken first and the row written once, file and all.

@@ -117,8 +117,11 @@ export function fulfilStoredItem(ctx: FulfilContext, matcher: SkuMatcher, purcha
   return fulfilItem(ctx, purchase, item);
 }
 
-/** Fulfils every item of a purchase stored earlier (its status has just become confirmed). */
-function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, matcher: SkuMatcher): { issued: number; waiting: number } {
+/**
+ * Fulfils every item of a purchase stored earlier (its status has just become confirmed);
+ * `expiries`: the expiry the confirming message sets for an item (a subscription's period).
+ */
+function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, matcher: SkuMatcher, expiries: ReadonlyMap<string, string | null>): { issued: number; waiting: number } {
   const items = statement(
     ctx.sqlite,
     `SELECT id AS itemId, sku_id AS skuId, provider_item_id AS providerItemId, quantity, e_item_number AS number, e_item_name AS name, sku_code AS skuCode
@@ -127,6 +130,7 @@ function fulfilStoredPurchase(ctx: FulfilContext, purchase: PurchaseToFulfil, ma
   let issued = 0;
   let waiting = 0;
   for (const item of items) {
+    if (expiries.has(item.providerItemId)) item.expires = expiries.get(item.providerItemId);
     const result = fulfilStoredItem(ctx, matcher, purchase, item);
     issued += result.issued;
     waiting += result.waiting;
@@ -151,7 +155,12 @@ function recordPurchase(ctx: FulfilContext, matcher: SkuMatcher, m: PurchaseMess
     });
     const fulfilled =
       m.status === 'confirmed'
-        ? fulfilStoredPurchase(ctx, { transactionId: stored.id, provider: m.provider, providerTxnId: m.providerTxnId, customerId: stored.customerId, ownerName: stored.ownerName, paymentDate: stored.paymentDate }, matcher)
+        ? fulfilStoredPurchase(
+            ctx,
+            { transactionId: stored.id, provider: m.provider, providerTxnId: m.providerTxnId, customerId: stored.customerId, ownerName: stored.ownerName, paymentDate: stored.paymentDate },
+            matcher,
+            new Map(m.items.filter((i) => i.expires !== undefined).map((i) => [i.providerItemId, i.expires ?? null])),
+          )
         : { issued: 0, waiting: 0 };
     return { outcome: 'updated', transactionId: stored.id, revoked: 0, restored: 0, ...fulfilled };
   }
@@ -214,11 +223,12 @@ function recordPurchase(ctx: FulfilContext, matcher: SkuMatcher, m: PurchaseMess
   let waiting = 0;
   if (m.status === 'confirmed') {
     const purchase: PurchaseToFulfil = { transactionId, provider: m.provider, providerTxnId: m.providerTxnId, customerId, ownerName: ownerNameOf(m.payer, customerName), paymentDate: m.paymentDate };
-    for (const item of items) {
-      const result = fulfilItem(ctx, purchase, item, NO_UNITS);
+    items.forEach((item, i) => {
+      // A new item has issued nothing, unless its id recurs across purchases (a subscription item).
+      const result = fulfilItem(ctx, purchase, item, m.items[i].recurs ? undefined : NO_UNITS);
       issued += result.issued;
       waiting += result.waiting;
-    }
+    });
   }
   return { outcome: 'recorded', transactionId, issued, waiting, revoked: 0, restored: 0 };
 }
@@ -425,7 +435,7 @@ export async function recordMessages(ctx: ApiContext, entries: LinedMessage[], t
  * A message's own fault (a refusal, a constraint it breaks, terms a file cannot hold),
  * as opposed to the store failing (busy, I/O, read-only), which stops the batch.
  */
-function isMessageFailure(error: unknown): boolean {
+export function isMessageFailure(error: unknown): boolean {
   if (error instanceof LicenseTermsError) return true;
   if (error instanceof KeyHubError) return error.code !== 'LOCKED' && error.code !== 'INTERNAL';
   const code = (error as { code?: unknown })?.code;

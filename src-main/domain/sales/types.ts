@@ -6,6 +6,7 @@
 import type { PAYMENT_STATUSES } from '../../../db/schema';
 import type { Page } from '../catalog/types';
 import type { CappedPage, LicenseState } from '../licenses/types';
+import type { StripeSettings } from '../sync/types';
 
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
@@ -29,6 +30,11 @@ export interface PurchaseItem {
    * plus grace); absent: the SKU's `license_duration` from the payment date.
    */
   expires?: string | null;
+  /**
+   * The id recurs across purchases (a subscription item, billed by every invoice of its
+   * subscription): units it issued before are looked up, and only the missing ones issued.
+   */
+  recurs?: boolean;
 }
 
 export interface Payer {
@@ -288,4 +294,5 @@ export interface IpnSettings {
 
 export interface KeyHubSettings {
   ipn: IpnSettings;
+  stripe: StripeSettings;
 }

@@ -131,19 +131,26 @@ SELECT ti.id AS itemId, ti.sku_id AS skuId, ti.provider_item_id AS providerItemI
        ${OWNER_NAME_SQL} AS ownerName
 ${WAITING_ITEMS.replace('JOIN transactions t ON t.id = ti.transaction_id', 'JOIN transactions t ON t.id = ti.transaction_id LEFT JOIN customers c ON c.id = t.customer_id')}`;
 
-/** Which waiting items: one transaction's, one SKU's, or all. */
-interface WaitingScope {
+/** Which waiting items: one transaction's, one SKU's, those with one item number (a Stripe price), or all. */
+export interface WaitingScope {
   transactionId?: number;
   skuId?: number;
+  itemNumber?: string;
 }
 
 function waitingItems(sqlite: Database.Database, scope: WaitingScope): WaitingItem[] {
-  const where = [scope.transactionId !== undefined && 'AND t.id = @transactionId', scope.skuId !== undefined && 'AND ti.sku_id = @skuId'].filter(Boolean).join(' ');
+  const where = [
+    scope.transactionId !== undefined && 'AND t.id = @transactionId',
+    scope.skuId !== undefined && 'AND ti.sku_id = @skuId',
+    scope.itemNumber !== undefined && 'AND ti.e_item_number = @itemNumber',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return statement(sqlite, `${WAITING_ITEM_ROWS} ${where} ORDER BY t.id, ti.id`).all({ ...scope }) as WaitingItem[];
 }
 
 /** The keys fulfilling the scope's waiting items needs (read before the write transaction). */
-function keysForWaiting(sqlite: Database.Database, skus: SkuBook, scope: WaitingScope): Set<number> {
+export function keysForWaiting(sqlite: Database.Database, skus: SkuBook, scope: WaitingScope): Set<number> {
   const matcher = new SkuMatcher(sqlite);
   const keyIds = new Set<number>();
   for (const item of waitingItems(sqlite, scope)) {
@@ -155,7 +162,7 @@ function keysForWaiting(sqlite: Database.Database, skus: SkuBook, scope: Waiting
 }
 
 /** Inside the caller's write transaction: matches unmapped items again, then fulfils every one that can be. */
-function fulfilWaitingItems(fulfil: FulfilContext, scope: WaitingScope): FulfilResult {
+export function fulfilWaitingItems(fulfil: FulfilContext, scope: WaitingScope): FulfilResult {
   const matcher = new SkuMatcher(fulfil.sqlite);
   const touched = new Set<number>();
   let issued = 0;

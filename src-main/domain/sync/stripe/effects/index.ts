@@ -1,20 +1,85 @@
 /**
- * STUB (owned by the effects helper): what a stored Stripe object changes in KeyHub.
- * The engine calls these; the signatures are the contract.
+ * What a stored Stripe object changes in KeyHub, by type: prices and products map to
+ * SKUs (catalog.ts), customers complete subscriptions that came first, subscriptions
+ * keep their rows and licenses in step (subscriptions.ts), paid sessions and invoices
+ * are purchases (purchases.ts), refunds and lost disputes take licenses back
+ * (payments.ts). Payment intents change nothing by themselves.
  */
 import type Database from 'better-sqlite3';
+import { fulfilledUnits } from '../../../sales/fulfil';
+import { SkuMatcher } from '../../../sales/item-skus';
+import { nowUtc } from '../../../../shared/time';
 import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTally } from '../types';
+import { applyCatalog, catalogKeys } from './catalog';
+import { StripeLookup } from './json';
+import { applyCharge, applyPaymentEvent } from './payments';
+import { usableKeyOfSku } from './price-names';
+import { applyPurchase, recordedStatus, stripePurchase } from './purchases';
+import { applyCustomer, applySubscription, subscriptionKeys } from './subscriptions';
 
 /** Applies one changed object's effects inside the caller's write transaction (throws to refuse it). */
 export function applyStripeEffects(ectx: EffectContext, object: ChangedObject): EffectTally {
-  void ectx;
-  void object;
-  return emptyEffectTally();
+  switch (object.type) {
+    case 'product':
+    case 'price':
+      return applyCatalog(ectx, object);
+    case 'customer':
+      return applyCustomer(ectx, object);
+    case 'subscription':
+      return applySubscription(ectx, object);
+    case 'invoice':
+    case 'checkout.session':
+      return applyPurchase(ectx, object);
+    case 'charge':
+      return applyCharge(ectx, object);
+    case 'refund':
+    case 'dispute':
+      return applyPaymentEvent(ectx, object);
+    default:
+      return emptyEffectTally();
+  }
 }
 
 /** The signing keys the effects of these objects may sign with (read before the write transaction); empty when none must sign. */
 export function stripeSigningKeys(sqlite: Database.Database, objects: readonly ChangedObject[]): Set<number> {
-  void sqlite;
-  void objects;
-  return new Set();
+  const keyIds = new Set<number>();
+  const lookup = new StripeLookup(
+    sqlite,
+    objects.map((o) => o.json),
+  );
+  const matcher = new SkuMatcher(sqlite);
+  const now = nowUtc();
+  for (const object of objects) {
+    try {
+      switch (object.type) {
+        case 'product':
+        case 'price':
+          catalogKeys(lookup, object, keyIds);
+          break;
+        case 'subscription':
+          subscriptionKeys(lookup, object.json, now, keyIds);
+          break;
+        case 'invoice':
+        case 'checkout.session': {
+          const purchase = stripePurchase(lookup, matcher, object, false);
+          if (!purchase || purchase.message.status !== 'confirmed') break;
+          const recorded = recordedStatus(sqlite, purchase.message.providerTxnId);
+          if (recorded !== null && recorded !== 'waiting' && recorded !== 'preauthorized' && recorded !== 'error') break;
+          for (const item of purchase.message.items) {
+            // A renewal whose seats all have their license already signs nothing.
+            if ([...fulfilledUnits(sqlite, purchase.message.provider, item.providerItemId)].filter((u) => u <= item.quantity).length >= item.quantity) continue;
+            const skuId = matcher.match(item).skuId;
+            const keyId = skuId === null ? null : usableKeyOfSku(sqlite, skuId);
+            if (keyId !== null) keyIds.add(keyId);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    } catch {
+      // An object its effects will refuse needs no key: the refusal is reported when it is applied.
+    }
+  }
+  return keyIds;
 }

@@ -1,0 +1,260 @@
+/**
+ * Effects of subscriptions: the rows kept for them, and their licenses following the
+ * paid period plus the SKU's grace while active, standing still while Stripe retries,
+ * ending with renewal (an earlier end brings the expiry forward) and following again on
+ * return; seats added and given back; licenses staff revoked left alone.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { addDays } from '../../src-main/shared/time';
+import { domainFileOf } from '../domain/license-lifecycle-fixture';
+import type { Json } from '../support/stripe/world';
+import { auditOf, DAY, effectsSetup, iso, licenses, one, rows, subscriptionItems, subscriptions, transactions, type EffectsSetup } from './stripe-effects-support';
+
+let s: EffectsSetup;
+afterEach(() => s?.cleanup());
+
+const GRACE = 5;
+
+/** Resizer (SKU R1: 5 days' grace, a year's license otherwise, 3 domains) sold monthly; Ann subscribes to `seats`. */
+async function subscribed(seats = 2, options: { status?: 'active' | 'trialing'; metadata?: boolean } = {}) {
+  s = await effectsSetup();
+  await s.lic.sku({ subscriptionGraceDays: GRACE, licenseDuration: 365, maxDomains: 3, manualDomainDuration: 400 });
+  const product = s.world.product({ name: 'Resizer', metadata: options.metadata === false ? {} : { keyhub_sku: 'R1' } });
+  const monthly = s.world.price({ product, unitAmount: 900, recurring: { interval: 'month' } });
+  const ann = s.world.customer({ email: 'ann@example.com', name: 'Ann Lee' });
+  const sub = s.world.subscription({ customer: ann, items: [{ price: monthly, quantity: seats }], status: options.status });
+  const first = await s.syncWorld();
+  expect(first.errors).toEqual([]);
+  return { product, monthly, ann, sub, si: sub.items.data[0].id as string };
+}
+
+const current = (id: string): Json => s.world.get(id)!;
+const periodEnd = (sub: Json) => iso(sub.items.data[0].current_period_end);
+const expiries = () => licenses(s.t).map((l) => ({ id: l.id, status: l.status, expires: l.expires, fileExpires: l.fileExpires }));
+
+describe('subscription rows', () => {
+  test('a subscription and its items are kept as Stripe shows them, with the customer found or created', async () => {
+    const { sub, si, ann, monthly, product } = await subscribed();
+    expect(subscriptions(s.t)).toEqual([
+      {
+        id: sub.id,
+        status: 'active',
+        customerId: 1,
+        cus: ann.id,
+        currency: 'USD',
+        periodStart: iso(sub.items.data[0].current_period_start),
+        periodEnd: periodEnd(sub),
+        cancelAtPeriodEnd: 0,
+        cancelAt: null,
+        canceledAt: null,
+        endedAt: null,
+        renewalEndedAt: null,
+        startedAt: iso(sub.start_date),
+      },
+    ]);
+    expect(subscriptionItems(s.t)).toEqual([
+      { subscription: sub.id, id: si, price: monthly.id, product: product.id, sku: 'R1', quantity: 2, periodStart: iso(sub.items.data[0].current_period_start), periodEnd: periodEnd(sub) },
+    ]);
+    expect(rows(s.t, 'SELECT c.name, c.email, pc.provider_customer_id AS cus FROM customers c JOIN provider_customers pc ON pc.customer_id = c.id')).toEqual([
+      { name: 'Ann Lee', email: 'ann@example.com', cus: ann.id },
+    ]);
+    const expires = addDays(periodEnd(sub), GRACE);
+    expect(expiries()).toEqual([
+      { id: 1, status: 'active', expires, fileExpires: expires },
+      { id: 2, status: 'active', expires, fileExpires: expires },
+    ]);
+  });
+
+  test('a subscription synced before its customer gets the customer when the customer arrives', async () => {
+    s = await effectsSetup();
+    await s.lic.sku({ subscriptionGraceDays: GRACE });
+    const product = s.world.product({ name: 'Resizer', metadata: { keyhub_sku: 'R1' } });
+    const monthly = s.world.price({ product, unitAmount: 900, recurring: { interval: 'month' } });
+    const bob = s.world.customer({ email: 'bob@example.com', name: 'Bob Roe' });
+    const sub = s.world.subscription({ customer: bob, items: [{ price: monthly, quantity: 1 }] });
+    await s.apply([product, monthly, current(sub.id)]);
+    expect(subscriptions(s.t).map((r) => [r.customerId, r.cus])).toEqual([[null, bob.id]]);
+    await s.apply([current(bob.id)]);
+    expect(subscriptions(s.t).map((r) => [r.customerId, r.cus])).toEqual([[1, bob.id]]);
+    expect(rows(s.t, 'SELECT name, email FROM customers')).toEqual([{ name: 'Bob Roe', email: 'bob@example.com' }]);
+  });
+});
+
+describe('licenses follow the subscription', () => {
+  test('a renewal moves every seat to the new period end plus grace, re-signed, with the reason in its timeline', async () => {
+    const { sub } = await subscribed();
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    const renewed = current(sub.id);
+    // The renewal invoice alone: every seat has its license already, so nothing signs and no key is asked for.
+    const invoiceOnly = await s.apply([current(renewed.latest_invoice)]);
+    expect(invoiceOnly).toEqual({ tally: { fulfilled: 0, revoked: 0, restored: 0, renewed: 0, waiting: 0 }, keys: new Set(), errors: [] });
+    const { tally, keys } = await s.syncWorld();
+    expect(keys).toEqual(new Set([s.lic.key.id]));
+    expect(tally).toMatchObject({ renewed: 2, fulfilled: 0 });
+    const expires = addDays(periodEnd(renewed), GRACE);
+    expect(expiries()).toEqual([
+      { id: 1, status: 'active', expires, fileExpires: expires },
+      { id: 2, status: 'active', expires, fileExpires: expires },
+    ]);
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'confirmed'],
+      ['subscription_cycle', 'confirmed'],
+    ]);
+    const timeline = await s.t.call('license.timeline', { id: 1 });
+    const paidUntil = periodEnd(renewed).slice(0, 16).replace('T', ' ');
+    expect(timeline.at(-1)).toMatchObject({
+      actor: 'sync:stripe',
+      action: 'license.renew',
+      summary: `Renewed by sync:stripe: now expires ${expires.slice(0, 16).replace('T', ' ')} UTC (was ${addDays(periodEnd(sub), GRACE).slice(0, 16).replace('T', ' ')} UTC). Follows Stripe subscription ${sub.id} paid until ${paidUntil} UTC.`,
+    });
+    // Nothing changed since: nothing to apply, nothing to sign.
+    expect(await s.syncWorld()).toMatchObject({ keys: new Set(), tally: { renewed: 0 } });
+  });
+
+  test('past_due leaves the expiry; unpaid ends renewal and leaves it; paid again, it follows the new period', async () => {
+    const { sub } = await subscribed(1);
+    const before = addDays(periodEnd(sub), GRACE);
+    s.world.advance(30 * DAY);
+    s.world.failRenewal(sub.id);
+    const pastDue = await s.syncWorld();
+    expect(pastDue.keys).toEqual(new Set());
+    expect(subscriptions(s.t).map((r) => [r.status, r.renewalEndedAt])).toEqual([['past_due', null]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: before, fileExpires: before }]);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['confirmed', 'waiting']);
+
+    s.world.advance(3 * DAY);
+    s.world.failRenewal(sub.id);
+    await s.syncWorld();
+    const lapsedAt = subscriptions(s.t)[0].renewalEndedAt as string;
+    expect(subscriptions(s.t).map((r) => r.status)).toEqual(['unpaid']);
+    expect(lapsedAt).not.toBeNull();
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: before, fileExpires: before }]);
+    expect(auditOf(s.t, 'subscription.renewalEnded').map((a) => a.details)).toEqual([
+      { provider: 'stripe', id: sub.id, from: 'past_due', to: 'unpaid', renewalEndedAt: lapsedAt },
+    ]);
+
+    s.world.advance(2 * DAY);
+    s.world.payLatestInvoice(sub.id);
+    const back = await s.syncWorld();
+    expect(back.tally.renewed).toBe(1);
+    const after = addDays(periodEnd(current(sub.id)), GRACE);
+    expect(after > before).toBe(true);
+    expect(subscriptions(s.t).map((r) => [r.status, r.renewalEndedAt])).toEqual([['active', null]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: after, fileExpires: after }]);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['confirmed', 'confirmed']);
+    expect(auditOf(s.t, 'subscription.renewalRestored')).toHaveLength(1);
+  });
+
+  test('cancelled now, mid-period: the expiry is brought forward to the end plus grace, and domain licenses are capped with it', async () => {
+    const { sub } = await subscribed(1);
+    const domain = await s.t.call('domain.add', { licenseId: 1, domain: 'shop.example.com' });
+    expect(domain.expires).toBe(addDays(periodEnd(sub), GRACE));
+    s.world.advance(10 * DAY);
+    s.world.cancelSubscription(sub.id);
+    const { tally } = await s.syncWorld();
+    expect(tally.renewed).toBe(1);
+    const ended = iso(current(sub.id).ended_at);
+    const expires = addDays(ended, GRACE);
+    expect(subscriptions(s.t).map((r) => [r.status, r.endedAt, r.renewalEndedAt])).toEqual([['canceled', ended, ended]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires, fileExpires: expires }]);
+    expect(one(s.t, 'SELECT expires FROM domain_licenses')).toEqual({ expires });
+    expect(domainFileOf(s.t, domain.id).expires).toBe(expires);
+    const timeline = await s.t.call('license.timeline', { id: 1 });
+    expect(timeline.at(-1)!.summary).toMatch(
+      new RegExp(`^Expiry brought forward by sync:stripe: now expires .* \\(was .*\\); 1 domain license brought forward with it\\. Stripe subscription ${sub.id} ended on .* \\(canceled\\), before its paid period did; the license ends 5 days after it\\.$`),
+    );
+  });
+
+  test("Stripe's customer.subscription.deleted (a cancel: the engine stores its copy as deleted) ends renewal like any cancel", async () => {
+    const { sub } = await subscribed(1);
+    s.world.advance(10 * DAY);
+    s.world.cancelSubscription(sub.id);
+    const { tally, errors } = await s.apply([{ ...current(sub.id), deleted: true }]);
+    expect(errors).toEqual([]);
+    expect(tally.renewed).toBe(1);
+    const ended = iso(current(sub.id).ended_at);
+    expect(subscriptions(s.t).map((r) => [r.status, r.renewalEndedAt])).toEqual([['canceled', ended]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: addDays(ended, GRACE), fileExpires: addDays(ended, GRACE) }]);
+  });
+
+  test('cancel at the period end changes nothing until it ends, and ending then changes nothing either', async () => {
+    const { sub } = await subscribed(1);
+    const expires = addDays(periodEnd(sub), GRACE);
+    s.world.advance(5 * DAY);
+    s.world.cancelSubscription(sub.id, { atPeriodEnd: true });
+    const scheduled = await s.syncWorld();
+    expect(scheduled).toMatchObject({ keys: new Set(), tally: { renewed: 0 } });
+    expect(subscriptions(s.t).map((r) => [r.status, r.cancelAtPeriodEnd, r.cancelAt])).toEqual([['active', 1, periodEnd(sub)]]);
+
+    s.world.advance(26 * DAY);
+    s.world.cancelSubscription(sub.id);
+    const ended = await s.syncWorld();
+    expect(ended).toMatchObject({ keys: new Set(), tally: { renewed: 0 } });
+    expect(subscriptions(s.t).map((r) => [r.status, r.endedAt, r.renewalEndedAt])).toEqual([['canceled', periodEnd(sub), periodEnd(sub)]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires, fileExpires: expires }]);
+  });
+
+  test('more seats issue the missing units (at once when invoiced now); seats given back stop following', async () => {
+    const { sub, si } = await subscribed(2);
+    s.world.advance(2 * DAY);
+    s.world.setSubscriptionQuantity(sub.id, 0, 3, { invoiceNow: true });
+    const more = await s.syncWorld();
+    expect(more.tally.fulfilled).toBe(1);
+    const expires = addDays(periodEnd(sub), GRACE);
+    expect(licenses(s.t).map((l) => [l.item, l.unit, l.expires])).toEqual([
+      [si, 1, expires],
+      [si, 2, expires],
+      [si, 3, expires],
+    ]);
+    expect(transactions(s.t).map((t) => [t.type, t.gross])).toEqual([
+      ['subscription_create', 1800],
+      ['subscription_update', 900],
+    ]);
+
+    // Back to one seat: at the renewal only unit 1 follows; 2 and 3 keep their expiry and lapse.
+    s.world.setSubscriptionQuantity(sub.id, 0, 1);
+    await s.syncWorld();
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    const renewed = await s.syncWorld();
+    expect(renewed.tally).toMatchObject({ renewed: 1, fulfilled: 0 });
+    const next = addDays(periodEnd(current(sub.id)), GRACE);
+    expect(licenses(s.t).map((l) => [l.unit, l.expires])).toEqual([
+      [1, next],
+      [2, expires],
+      [3, expires],
+    ]);
+  });
+
+  test('a license staff revoked is left alone by renewals', async () => {
+    const { sub } = await subscribed(2);
+    await s.t.call('license.revoke', { id: 1, reason: 'Fraud' });
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    const { tally } = await s.syncWorld();
+    expect(tally.renewed).toBe(1);
+    const [revoked, active] = expiries();
+    expect(revoked).toEqual({ id: 1, status: 'revoked', expires: addDays(periodEnd(sub), GRACE), fileExpires: addDays(periodEnd(sub), GRACE) });
+    expect(active.expires).toBe(addDays(periodEnd(current(sub.id)), GRACE));
+  });
+
+  test('a trial issues licenses until the trial end plus grace', async () => {
+    const { sub } = await subscribed(1, { status: 'trialing' });
+    const expires = addDays(iso(sub.trial_end), GRACE);
+    expect(subscriptions(s.t).map((r) => r.status)).toEqual(['trialing']);
+    expect(transactions(s.t).map((t) => [t.status, t.gross])).toEqual([['confirmed', 0]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires, fileExpires: expires }]);
+  });
+
+  test('an item mapped on screen later is issued until its period end plus grace, not for the SKU duration', async () => {
+    const { monthly, sub } = await subscribed(1, { metadata: false });
+    expect(licenses(s.t)).toEqual([]);
+    expect(subscriptionItems(s.t).map((i) => i.sku)).toEqual([null]);
+    const skuId = (await s.t.call('sku.list', {})).items[0].id;
+    const mapped = await s.t.call('fulfilment.map', { matchField: 'item_number', matchValue: monthly.id, skuId });
+    expect(mapped.issued).toBe(1);
+    const expires = addDays(periodEnd(sub), GRACE);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires, fileExpires: expires }]);
+  });
+});
