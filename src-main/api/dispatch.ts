@@ -16,6 +16,17 @@ import type { Store } from '../store/open';
 import { KeyVault, type VaultOptions } from '../domain/keys/vault';
 import { JobRegistry } from '../domain/jobs/jobs';
 
+/**
+ * The operating system's secret store (Electron's safeStorage on the desktop): encrypts
+ * with a key the OS keeps for this user. Hosts that have one pass it in; domain code
+ * never imports electron.
+ */
+export interface OsKeychain {
+  isAvailable(): boolean;
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
 export interface ApiContext {
   store: Store;
   /** Who is acting, for the audit log: "desktop", "cli", "browser", a user's name. */
@@ -23,13 +34,19 @@ export interface ApiContext {
   host: AppInfo['host'];
   /** The signing keys' unlock state; one per store and process. */
   vault: KeyVault;
-  /** Long work in progress (rotation, batch signing). */
+  /** Long work in progress (rotation, batch signing, a sync). */
   jobs: JobRegistry;
+  /** The OS keychain, where the host has one (the desktop app). */
+  osKeychain?: OsKeychain;
+}
+
+export interface ContextOptions {
+  osKeychain?: OsKeychain;
 }
 
 /** A host's context: one vault and one job list for the life of the host. */
-export function createApiContext(store: Store, actor: string, host: AppInfo['host'], vault: VaultOptions = {}): ApiContext {
-  return { store, actor, host, vault: new KeyVault(vault), jobs: new JobRegistry() };
+export function createApiContext(store: Store, actor: string, host: AppInfo['host'], vault: VaultOptions = {}, options: ContextOptions = {}): ApiContext {
+  return { store, actor, host, vault: new KeyVault(vault), jobs: new JobRegistry(), ...(options.osKeychain && { osKeychain: options.osKeychain }) };
 }
 
 export type Handler<M extends MethodName> = (

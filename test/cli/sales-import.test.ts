@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import { createApiContext, invoke } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
-import { DEFAULT_IPN_VALIDATE_URL } from '../../src-main/domain/settings/settings';
+import { DEFAULT_IPN_VALIDATE_URL, DEFAULT_STRIPE_SETTINGS } from '../../src-main/domain/settings/settings';
 import { openStore } from '../../src-main/store/open';
 import { DATABASE_FILE } from '../../src-main/store/paths';
 import { asLines, SEED_SAMPLE, sampleForm, samplePairs } from '../domain/ipn-fixture';
@@ -174,7 +174,7 @@ describe('keyhub settings', () => {
     await new Promise((resolve) => probe.close(resolve));
     const changed = await cli(['settings', 'ipn', '--validate', 'on', '--url', url, '--json']);
     expect(changed.code).toBe(0);
-    expect(JSON.parse(changed.stdout)).toEqual({ ipn: { validate: true, validateUrl: url } });
+    expect(JSON.parse(changed.stdout)).toEqual({ ipn: { validate: true, validateUrl: url }, stripe: DEFAULT_STRIPE_SETTINGS });
     const refused = await cli(['import', 'ipn', file('validated.txt', `${sampleForm({ txn_id: 'VAL1' })}\n`)]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`  line 1 (txn VAL1): could not reach ${url} (connection refused): nothing recorded; import it again later.`);

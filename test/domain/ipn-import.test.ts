@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { splitIpnText } from '../../src-main/domain/sales/ipn/split';
 import { validateAll, validateOne } from '../../src-main/domain/sales/ipn/validate';
-import { DEFAULT_IPN_VALIDATE_URL } from '../../src-main/domain/settings/settings';
+import { DEFAULT_IPN_VALIDATE_URL, DEFAULT_STRIPE_SETTINGS } from '../../src-main/domain/settings/settings';
 import type { ImportTally } from '../../src-main/domain/sales/types';
 import { tempStore, type TempStore } from '../support/temp-store';
 import { asLines, eventForm, SEED_PAIRS, SEED_SAMPLE, SEED_TXN, sampleForm, samplePairs } from './ipn-fixture';
@@ -229,13 +229,13 @@ describe('online validation (cmd=_notify-validate)', () => {
   afterEach(() => t.cleanup());
 
   it('is off by default; settings.update turns it on with a URL, audited, and settings.get reads it back', async () => {
-    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: DEFAULT_IPN_VALIDATE_URL } });
-    expect(await t.call('settings.update', { ipn: { validate: true, validateUrl: url } })).toEqual({ ipn: { validate: true, validateUrl: url } });
-    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: url } });
+    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: DEFAULT_IPN_VALIDATE_URL }, stripe: DEFAULT_STRIPE_SETTINGS });
+    expect(await t.call('settings.update', { ipn: { validate: true, validateUrl: url } })).toEqual({ ipn: { validate: true, validateUrl: url }, stripe: DEFAULT_STRIPE_SETTINGS });
+    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: url }, stripe: DEFAULT_STRIPE_SETTINGS });
     const audit = rows(t, "SELECT actor, target_type AS type, target_id AS id, details FROM audit_log WHERE action = 'settings.update'");
     expect(audit).toEqual([{ actor: 'test', type: 'settings', id: 'ipn', details: JSON.stringify({ before: { validate: false, validateUrl: DEFAULT_IPN_VALIDATE_URL }, after: { validate: true, validateUrl: url } }) }]);
     // Only what is given changes; the same values again write nothing.
-    expect(await t.call('settings.update', { ipn: { validate: false } })).toEqual({ ipn: { validate: false, validateUrl: url } });
+    expect(await t.call('settings.update', { ipn: { validate: false } })).toEqual({ ipn: { validate: false, validateUrl: url }, stripe: DEFAULT_STRIPE_SETTINGS });
     await t.call('settings.update', { ipn: { validate: false } });
     expect(one(t, "SELECT count(*) AS n FROM audit_log WHERE action = 'settings.update'").n).toBe(2);
   });
@@ -252,7 +252,7 @@ describe('online validation (cmd=_notify-validate)', () => {
 
   it('stored settings that are damaged read as the defaults, field by field', async () => {
     run(t, "INSERT INTO settings (key, value) VALUES ('ipn', ?)", JSON.stringify({ validate: 'yes', validateUrl: url }));
-    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: url } });
+    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: url }, stripe: DEFAULT_STRIPE_SETTINGS });
   });
 
   it('VERIFIED imports; INVALID is rejected; each message is posted back as PayPal sent it', async () => {

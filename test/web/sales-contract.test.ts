@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesMethods } from '../../src-main/api/methods/sales';
 import { BROWSER_BATCH_LIMITS, splitIpnText } from '../../src-main/domain/sales/ipn/split';
-import { DEFAULT_IPN_VALIDATE_URL } from '../../src-main/domain/settings/settings';
+import { DEFAULT_IPN_VALIDATE_URL, DEFAULT_STRIPE_SETTINGS } from '../../src-main/domain/settings/settings';
 import { eventForm, SEED_SAMPLE, SEED_TXN, sampleForm } from '../domain/ipn-fixture';
 import { TEST_KDF_COST } from '../support/temp-store';
 import { startTestHost, type TestHost } from './support';
@@ -88,9 +88,10 @@ describe('sales over HTTP', () => {
   });
 
   it('settings: read, changed, and a bad URL refused with 400 naming the field', async () => {
-    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: DEFAULT_IPN_VALIDATE_URL } });
+    expect(await t.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: DEFAULT_IPN_VALIDATE_URL }, stripe: DEFAULT_STRIPE_SETTINGS });
     expect(await t.call('settings.update', { ipn: { validateUrl: 'https://ipnpb.sandbox.paypal.com/cgi-bin/webscr' } })).toEqual({
       ipn: { validate: false, validateUrl: 'https://ipnpb.sandbox.paypal.com/cgi-bin/webscr' },
+      stripe: DEFAULT_STRIPE_SETTINGS,
     });
     const bad = await t.fail('settings.update', { ipn: { validateUrl: 'javascript:alert(1)' } });
     expect(bad).toMatchObject({ status: 400, error: { code: 'VALIDATION', details: { fields: { 'ipn.validateUrl': expect.any(String) } } } });

@@ -10,10 +10,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { privateKeys, settings } from '../../../db/schema';
+import { privateKeys, providerSecrets, settings } from '../../../db/schema';
 import { KeyHubError } from '../../api/errors';
 import type { Db } from '../../store/open';
 import { recordAudit } from '../audit/audit';
+import { providerLabel } from '../sales/providers';
 import {
   deriveKey,
   kdfParamsSchema,
@@ -162,8 +163,16 @@ export class KeyVault {
           tx.update(privateKeys).set({ privateKeyBytes: sealedToBytes(seal(seed, newKey, kdf)) }).where(eq(privateKeys.id, row.id)).run();
           seed.fill(0);
         }
+        // Provider secrets (a Stripe key) sealed with the passphrase move with it.
+        const secrets = tx.select({ provider: providerSecrets.provider, secret: providerSecrets.secret }).from(providerSecrets).where(eq(providerSecrets.sealing, 'vault')).all();
+        for (const row of secrets) {
+          const plain = open(sealedFromBytes(row.secret), oldKey);
+          if (!plain) throw new KeyHubError('INTERNAL', `The ${providerLabel(row.provider)} key is not sealed with the current passphrase.`);
+          tx.update(providerSecrets).set({ secret: sealedToBytes(seal(plain, newKey, kdf)), updatedAt: new Date().toISOString() }).where(eq(providerSecrets.provider, row.provider)).run();
+          plain.fill(0);
+        }
         writeRecord(tx, { v: 1, kdf, check: seal(CHECK_TEXT, newKey, kdf) });
-        recordAudit(tx, { actor, targetType: 'key_vault', targetId: 'vault', action: 'passphrase.change', details: { keys: rows.length } });
+        recordAudit(tx, { actor, targetType: 'key_vault', targetId: 'vault', action: 'passphrase.change', details: { keys: rows.length, ...(secrets.length > 0 && { providerSecrets: secrets.map((r) => r.provider) }) } });
       });
     } catch (error) {
       newKey.fill(0);
@@ -179,6 +188,17 @@ export class KeyVault {
   seal(plain: Uint8Array): Buffer {
     const { key, kdf } = this.unlocked();
     return sealedToBytes(seal(plain, key, kdf));
+  }
+
+  /**
+   * Opens a secret `seal()` made (a provider's API key); the vault must be unlocked. The
+   * caller wipes the bytes when done.
+   */
+  openSecret(sealed: Uint8Array): Uint8Array {
+    const { key } = this.unlocked();
+    const plain = open(sealedFromBytes(sealed), key);
+    if (!plain) throw new KeyHubError('INTERNAL', 'This secret is not sealed with the current passphrase.');
+    return plain;
   }
 
   /**

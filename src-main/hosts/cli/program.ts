@@ -22,6 +22,9 @@ import { importCommand } from './commands/import';
 import { settingsCommand } from './commands/settings';
 import { transactionCommand } from './commands/transaction';
 import { fulfilmentCommand } from './commands/fulfilment';
+import { stripeCommand } from './commands/stripe';
+import { syncCommand } from './commands/sync';
+import { subscriptionCommand } from './commands/subscription';
 
 const EXAMPLES = `
 Data folder: --data DIR, else $KEYHUB_DATA, else the per-user default (the desktop app's).
@@ -37,6 +40,8 @@ Examples:
   keyhub license issue --sku R4Elite --customer 3 --domain example.com   owner from the customer
   keyhub domain add 12 shop.example.com --automatic
   keyhub import ipn paypal-ipn.txt         record purchases, issue their licenses (once)
+  keyhub stripe connect --key-file rk.txt  connect Stripe (the key is never an argument)
+  keyhub sync stripe                       sync now: purchases fulfilled, refunds revoked
   keyhub verify example.license --public-key "$(keyhub key public 1)" --domain example.com
   keyhub serve --port 4780                 open the full UI in your browser`;
 
@@ -65,6 +70,9 @@ export function buildProgram(): Command {
     importCommand(),
     transactionCommand(),
     fulfilmentCommand(),
+    stripeCommand(),
+    syncCommand(),
+    subscriptionCommand(),
     settingsCommand(),
     verifyCommand(),
     demoCommand(),

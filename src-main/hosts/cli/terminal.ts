@@ -111,3 +111,21 @@ export function askHidden(question: string, options: { multilinePem?: boolean } 
     rl.on('close', () => finish(() => reject(new UsageFailure('No answer was typed (end of input).'))));
   });
 }
+
+/** Asks a yes/no question at the terminal (on stderr); anything but y/yes is no. */
+export function askYesNo(question: string): Promise<boolean> {
+  if (!isTerminal()) throw new UsageFailure('Cannot ask: stdin is not a terminal.');
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise<boolean>((resolve) => {
+    let settled = false;
+    const finish = (answer: boolean) => {
+      if (settled) return;
+      settled = true;
+      rl.close();
+      resolve(answer);
+    };
+    rl.question(`${question} [y/N] `, (answer) => finish(/^y(es)?$/i.test(answer.trim())));
+    rl.on('SIGINT', () => finish(false));
+    rl.on('close', () => finish(false));
+  });
+}

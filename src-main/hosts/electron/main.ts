@@ -3,12 +3,13 @@
  * and one IPC channel around the same API every host serves. Decisions live in the
  * plain-Node modules beside this file; this file only wires them to electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '../../api/dispatch';
 import { scheduleDomainRenewals } from '../renewal-schedule';
+import { scheduleStripeSync } from '../sync-schedule';
 import { handlers } from '../../api/handlers';
 import { openStore, type Store } from '../../store/open';
 import { INVOKE_CHANNEL } from './bridge';
@@ -20,6 +21,7 @@ import { createInvokeHandler } from './ipc-handler';
 import { applicationMenuTemplate } from './menu';
 import { builtRendererIndex, chooseRendererSource, isAppRendererUrl, type RendererSource } from './renderer-source';
 import { storeOpenFailure } from './startup-failure';
+import { osKeychainFrom } from './os-keychain';
 import { mainWindowOptions } from './window-options';
 
 const APP_ID = 'com.keyhub.console';
@@ -67,9 +69,18 @@ function focusMainWindow(): void {
 }
 
 function startWithStore(store: Store, renderer: RendererSource): void {
-  const ctx = createApiContext(store, 'desktop', 'electron');
+  const ctx = createApiContext(store, 'desktop', 'electron', {}, { osKeychain: osKeychainFrom(safeStorage, process.platform) });
   const stopRenewals = scheduleDomainRenewals(ctx);
   app.on('will-quit', stopRenewals);
+  // Quitting first lets a running sync finish its page (the next sync resumes after it), then closes the store.
+  const stopSyncSchedule = scheduleStripeSync(ctx);
+  let syncSettled = false;
+  app.on('before-quit', (event) => {
+    if (syncSettled) return;
+    syncSettled = true;
+    event.preventDefault();
+    void stopSyncSchedule().finally(() => app.quit());
+  });
   const handle = createInvokeHandler({
     ctx,
     handlers,

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiContext } from '../../api/dispatch';
 import { scheduleDomainRenewals } from '../renewal-schedule';
+import { scheduleStripeSync } from '../sync-schedule';
 import type { VaultOptions } from '../../domain/keys/vault';
 import { openStore, type Store } from '../../store/open';
 import { projectRoot } from '../../store/paths';
@@ -35,6 +36,8 @@ export interface WebHostOptions {
   vault?: VaultOptions;
   /** How often automatic domain licenses are renewed while the keys are unlocked. */
   renewalEveryMs?: number;
+  /** How often the Stripe sync schedule checks whether a sync is due. */
+  syncCheckEveryMs?: number;
 }
 
 export interface WebHost {
@@ -99,6 +102,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   const stopRenewals = scheduleDomainRenewals(ctx, opts.renewalEveryMs);
+  const stopSyncSchedule = scheduleStripeSync(ctx, opts.syncCheckEveryMs);
   const origin = `http://${LOOPBACK}:${port}`;
   let closing: Promise<void> | undefined;
   return {
@@ -108,10 +112,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     token,
     dataDir: store.dataDir,
     close: () =>
-      (closing ??= app.close().finally(() => {
-        stopRenewals();
-        ctx.vault.lock();
-        store.close();
-      })),
+      (closing ??= app
+        .close()
+        .then(() => stopSyncSchedule())
+        .finally(() => {
+          stopRenewals();
+          ctx.vault.lock();
+          store.close();
+        })),
   };
 }
