@@ -39,6 +39,12 @@ import { KeyDetailScreen } from './screens/keys/KeyDetailScreen';
 import { KeyListScreen } from './screens/keys/KeyListScreen';
 import { KeysArea } from './screens/keys/VaultContext';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { StripePricesScreen } from './screens/stripe-prices/StripePricesScreen';
+import { SubscriptionDetailScreen } from './screens/subscriptions/SubscriptionDetailScreen';
+import { SubscriptionListScreen } from './screens/subscriptions/SubscriptionListScreen';
+import { SyncArea } from './screens/sync/SyncArea';
+import { SyncRunDetailScreen } from './screens/sync/SyncRunDetailScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 import { TransactionDetailScreen } from './screens/transactions/TransactionDetailScreen';
 import { TransactionListScreen } from './screens/transactions/TransactionListScreen';
 import { TransactionsArea } from './screens/transactions/TransactionsArea';
@@ -117,6 +123,15 @@ const routes = createRoutesFromElements(
     </Route>
 
     <Route path="fulfilment" element={<FulfilmentScreen />} />
+    <Route path="subscriptions" element={<SubscriptionListScreen />} />
+    <Route path="subscriptions/:id" element={<SubscriptionDetailScreen />} />
+
+    {/* Sync: a run and a price mapping issue (sign) licenses, so these share the vault's dialogs. */}
+    <Route element={<SyncArea />}>
+      <Route path="sync" element={<SyncScreen />} />
+      <Route path="sync/runs/:id" element={<SyncRunDetailScreen />} />
+      <Route path="stripe-prices" element={<StripePricesScreen />} />
+    </Route>
 
     {COMING_AREAS.map((area) => (
       <Route key={area.path} path={area.path.slice(1)} element={<ComingSoonScreen area={area} />} />

@@ -154,13 +154,15 @@ interface NumberFieldProps extends CommonProps {
   onChange: (value: string) => void;
   /** "days" after the box. */
   unit?: string;
+  /** What a blank box means: "No limit" unless told ("None"). */
+  placeholder?: string;
 }
 
 /**
  * Whole numbers typed as text: a number input would silently turn "12x" into blank,
  * which here means "no limit"; as text, zod can say what is wrong.
  */
-export function NumberField({ value, onChange, unit, ...frame }: NumberFieldProps) {
+export function NumberField({ value, onChange, unit, placeholder = 'No limit', ...frame }: NumberFieldProps) {
   return (
     <FieldFrame {...frame}>
       <span className="input-with-unit">
@@ -170,7 +172,7 @@ export function NumberField({ value, onChange, unit, ...frame }: NumberFieldProp
           inputMode="numeric"
           className="input input--number"
           value={value}
-          placeholder="No limit"
+          placeholder={placeholder}
           autoComplete="off"
           onChange={(e) => onChange(e.target.value)}
         />

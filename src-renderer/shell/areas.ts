@@ -44,18 +44,8 @@ export const AREA_GROUPS: AreaGroup[] = [
     areas: [
       { path: '/transactions', label: 'Transactions' },
       { path: '/fulfilment', label: 'Waiting items' },
-      {
-        path: '/subscriptions',
-        label: 'Subscriptions',
-        coming: {
-          summary: 'Recurring plans and where each one stands.',
-          features: [
-            'Status, renewal dates and the customer behind each subscription',
-            'A lapsed subscription ends its licenses; a renewal extends them',
-          ],
-          meanwhile: { text: 'Subscriptions extend licenses by the SKU’s license duration. Check those durations.', label: 'Go to SKUs', to: '/catalog/skus' },
-        },
-      },
+      { path: '/stripe-prices', label: 'Stripe prices' },
+      { path: '/subscriptions', label: 'Subscriptions' },
     ],
   },
   {
@@ -63,19 +53,7 @@ export const AREA_GROUPS: AreaGroup[] = [
     areas: [
       { path: '/keys', label: 'Signing keys' },
       { path: '/verify', label: 'Verify license' },
-      {
-        path: '/sync',
-        label: 'Sync',
-        coming: {
-          summary: 'Scheduled pulls of purchases and subscription changes from Stripe and PayPal.',
-          features: [
-            'A resumable backfill, then incremental polling',
-            'Licenses issued or ended as purchases complete or lapse, never twice',
-            'A log of every run and what it changed',
-          ],
-          meanwhile: { text: 'Sync maps purchases to SKUs. Complete your SKUs first.', label: 'Go to SKUs', to: '/catalog/skus' },
-        },
-      },
+      { path: '/sync', label: 'Sync' },
       { path: '/users', label: 'Users & rights' },
       { path: '/audit', label: 'Audit log' },
       { path: '/settings', label: 'Settings' },

@@ -18,6 +18,7 @@ const EXPECTED_AREAS = [
   'Domains',
   'Transactions',
   'Waiting items',
+  'Stripe prices',
   'Subscriptions',
   'Signing keys',
   'Verify license',

@@ -4,6 +4,7 @@
  * URL that is not http(s) is refused under its field and nothing is saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STRIPE_SETTINGS } from '../../src-main/domain/settings/settings';
 import { chromiumSkipReason, openKeyHub, type UiSession } from '../support/browser';
 
 describe.skipIf(chromiumSkipReason !== null)('PayPal IPN settings', () => {
@@ -35,7 +36,7 @@ describe.skipIf(chromiumSkipReason !== null)('PayPal IPN settings', () => {
     await url().fill('http://127.0.0.1:8089/ipn-check');
     await save.click();
     await page.getByText('PayPal IPN settings saved: each message is checked with http://127.0.0.1:8089/ipn-check first.').waitFor();
-    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: 'http://127.0.0.1:8089/ipn-check' } });
+    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: 'http://127.0.0.1:8089/ipn-check' }, stripe: DEFAULT_STRIPE_SETTINGS });
     await expect.poll(() => save.isDisabled()).toBe(true);
 
     await page.reload();
@@ -52,13 +53,13 @@ describe.skipIf(chromiumSkipReason !== null)('PayPal IPN settings', () => {
     await section().getByRole('button', { name: 'Save IPN settings' }).click();
     await section().getByText(/The validation URL must be an http\(s\) URL/).waitFor();
     expect(await url().getAttribute('aria-invalid')).toBe('true');
-    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: 'http://127.0.0.1:8089/ipn-check' } });
+    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: true, validateUrl: 'http://127.0.0.1:8089/ipn-check' }, stripe: DEFAULT_STRIPE_SETTINGS });
 
     await section().getByRole('button', { name: 'Use PayPal’s live endpoint' }).click();
     expect(await url().inputValue()).toBe('https://ipnpb.paypal.com/cgi-bin/webscr');
     await section().getByRole('button', { name: 'Save IPN settings' }).click();
     await page.getByText('PayPal IPN settings saved: messages are imported without asking PayPal.').waitFor();
-    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: 'https://ipnpb.paypal.com/cgi-bin/webscr' } });
+    expect(await s.call('settings.get', {})).toEqual({ ipn: { validate: false, validateUrl: 'https://ipnpb.paypal.com/cgi-bin/webscr' }, stripe: DEFAULT_STRIPE_SETTINGS });
     expect(s.pageProblems).toEqual([]);
   });
 });

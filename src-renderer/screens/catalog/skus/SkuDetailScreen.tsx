@@ -96,6 +96,11 @@ function SkuDetailView({ sku, reload }: { sku: SkuDetail; reload: () => void }) 
               { label: 'Max support contacts', value: formatLimit(sku.maxSupportContacts) },
               { label: 'Support-contact change window', value: formatDays(sku.changeSupportContactsDuration) },
               { label: 'Ownership edit window', value: formatDays(sku.editOwnershipDuration) },
+              {
+                label: 'Subscription grace',
+                value: sku.subscriptionGraceDays === null ? 'None' : formatDays(sku.subscriptionGraceDays),
+                hint: 'How long a Stripe subscription’s licenses run past its paid period.',
+              },
             ]}
           />
         </Section>

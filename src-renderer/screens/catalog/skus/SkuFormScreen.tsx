@@ -44,6 +44,7 @@ function skuValues(sku: SkuDetail | undefined, vendorId: string) {
     maxDomains: numberToInput(sku?.maxDomains),
     autoDomainDuration: numberToInput(sku?.autoDomainDuration),
     manualDomainDuration: numberToInput(sku?.manualDomainDuration),
+    subscriptionGraceDays: numberToInput(sku?.subscriptionGraceDays),
     canDeleteManualDomains: sku?.canDeleteManualDomains ?? false,
     canDeleteAutoDomains: sku?.canDeleteAutoDomains ?? false,
     featureIds: sku?.features.map((f) => f.id) ?? [],
@@ -67,6 +68,7 @@ function skuInput(values: SkuValues, sku: SkuDetail | undefined) {
     maxDomains: numberForApi(values.maxDomains),
     autoDomainDuration: numberForApi(values.autoDomainDuration),
     manualDomainDuration: numberForApi(values.manualDomainDuration),
+    subscriptionGraceDays: numberForApi(values.subscriptionGraceDays),
     canDeleteManualDomains: values.canDeleteManualDomains,
     canDeleteAutoDomains: values.canDeleteAutoDomains,
     featureIds: values.featureIds,
@@ -135,6 +137,16 @@ function SkuForm({ sku, presetVendorId }: { sku?: SkuDetail; presetVendorId: str
           <NumberField name="maxSupportContacts" label="Max support contacts" value={values.maxSupportContacts} onChange={(v) => set('maxSupportContacts', v)} error={error('maxSupportContacts')} hint={NO_LIMIT_HINT} />
           <NumberField name="changeSupportContactsDuration" label="Support-contact change window" unit="days" value={values.changeSupportContactsDuration} onChange={(v) => set('changeSupportContactsDuration', v)} error={error('changeSupportContactsDuration')} hint="How long after purchase contacts can be changed. Blank = no limit." />
           <NumberField name="editOwnershipDuration" label="Ownership edit window" unit="days" value={values.editOwnershipDuration} onChange={(v) => set('editOwnershipDuration', v)} error={error('editOwnershipDuration')} hint="How long after purchase the owner can be changed. Blank = no limit." />
+          <NumberField
+            name="subscriptionGraceDays"
+            label="Subscription grace"
+            unit="days"
+            placeholder="None"
+            value={values.subscriptionGraceDays}
+            onChange={(v) => set('subscriptionGraceDays', v)}
+            error={error('subscriptionGraceDays')}
+            hint="For Stripe subscriptions: licenses run this long past the paid period, so a renewal Stripe is still retrying does not cut customers off. Blank = none."
+          />
         </FormSection>
 
         <FormSection title="Domains">
