@@ -6,6 +6,7 @@ import { catalogBench } from './catalog.bench';
 import { signingBench } from './signing.bench';
 import { lifecycleBench } from './lifecycle.bench';
 import { ipnBench } from './ipn.bench';
+import { stripeSyncBench } from './stripe-sync.bench';
 
 const quick = process.argv.includes('--quick');
 console.log(`KeyHub benchmarks (${quick ? 'quick' : 'full'} sizes), node ${process.version}`);
@@ -13,3 +14,4 @@ await catalogBench(quick);
 await signingBench(quick);
 await lifecycleBench(quick);
 await ipnBench(quick);
+await stripeSyncBench(quick);
