@@ -117,6 +117,19 @@ describe('Stripe incremental sync', () => {
     expect(stored(unused.id as string)).toMatchObject({ deleted: 1 });
   });
 
+  it('re-fetches a subscription on customer.subscription.deleted (a cancel: Stripe still has it) instead of marking it deleted', async () => {
+    await backfilled();
+    const world = s.world;
+    const [sub] = world.all('subscription');
+    world.cancelSubscription(sub.id as string);
+    const from = world.requests.length;
+    const run = await s.sync();
+    expect(run).toMatchObject({ status: 'succeeded', errors: 0 });
+    expect(stored(sub.id as string)).toMatchObject({ deleted: 0, status: 'canceled' });
+    expect(requestsSince(from).some((r) => r.path === `/v1/subscriptions/${sub.id}`)).toBe(true);
+    expectStoreEqualsWorld(s.t, world, expect);
+  });
+
   it('updates an object only when the state read is newer than the one stored', async () => {
     await backfilled();
     const world = s.world;

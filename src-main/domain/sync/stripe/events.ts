@@ -67,7 +67,8 @@ function polledEvent(event: StripeJson, listIndex: number): PolledEvent {
   const object = ((event.data as { object?: StripeJson } | undefined)?.object ?? null) as StripeJson | null;
   // An invoice payment's events change its invoice.
   const objectId = type.startsWith('invoice_payment.') ? invoiceIdOf(object) : typeof object?.id === 'string' ? object.id : null;
-  const deleted = objectType !== null && type.endsWith('.deleted');
+  // A subscription's `.deleted` is its cancellation: Stripe still has it (status canceled), so it is re-fetched like an update.
+  const deleted = objectType !== null && objectType !== 'subscription' && type.endsWith('.deleted');
   return { id: event.id, type, created: Number(event.created), objectType, objectId, deletedCopy: deleted ? object : null, listIndex };
 }
 
