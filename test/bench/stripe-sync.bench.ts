@@ -37,6 +37,7 @@ const CHILD = path.join(here, 'stripe-sync-child.mts');
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const perSecond = (n: number, seconds: number) => Math.round(n / seconds);
 const mb = (kb: number) => Math.round(kb / 1024);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 interface ChildSync {
@@ -138,7 +139,7 @@ export async function stripeSyncBench(quick: boolean): Promise<void> {
     const againWrites = writesNote(again.tableWrites ?? {});
     report(
       { bench: 'stripe.nochange_sync_rows_written', value: againWrites.keyhub, unit: 'rows' },
-      `${withArticle(again.run.mode)} sync with nothing changed at Stripe: ${world.requests.length - requestsBefore} requests in ${again.seconds.toFixed(2)} s; rows written: ${againWrites.note}; goal 0 in ${KEYHUB_TABLES.join(', ')}: ${met(againWrites.keyhub === 0)}`,
+      `${withArticle(again.run.mode)} sync with nothing changed at Stripe: ${plural(world.requests.length - requestsBefore, 'request')} in ${again.seconds.toFixed(2)} s; rows written: ${againWrites.note}; goal 0 in ${KEYHUB_TABLES.join(', ')}: ${met(againWrites.keyhub === 0)}`,
     );
 
     const full = await syncInChild(dataDir, server.url, 'full', true);
