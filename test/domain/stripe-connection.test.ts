@@ -171,6 +171,7 @@ describe('stripe.connect with the passphrase (vault)', () => {
       connectedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       usable: true,
       unusableReason: null,
+      osKeychainAvailable: false,
     });
     expect(status.settings).toEqual({ ...DEFAULT_STRIPE_SETTINGS, apiBase: server.url });
     expect(status).toMatchObject({ running: null, lastRun: null, nextRunAt: null, backfillDone: false, eventsCursor: null });
@@ -286,7 +287,7 @@ describe('stripe.connect with the OS keychain', () => {
     const keychain = fakeKeychain();
     const desktop = caller(createApiContext(t.store, 'desktop', 'electron', { kdfCost: TEST_KDF_COST }, { osKeychain: keychain }));
     const status = await desktop.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url, useOsKeychain: true });
-    expect(status.connection).toMatchObject({ connected: true, sealing: 'os', keyHint: 'rk_test_…0000', usable: true, unusableReason: null });
+    expect(status.connection).toMatchObject({ connected: true, sealing: 'os', keyHint: 'rk_test_…0000', usable: true, unusableReason: null, osKeychainAvailable: true });
     const [row] = secrets();
     expect(row.sealing).toBe('os');
     expect((row.secret as Buffer).toString()).not.toContain(FAKE_STRIPE_KEY);
@@ -296,7 +297,7 @@ describe('stripe.connect with the OS keychain', () => {
 
     // The CLI or the browser host on the same data folder: no keychain.
     const elsewhere = await t.call('stripe.status', {});
-    expect(elsewhere.connection).toMatchObject({ connected: true, sealing: 'os', usable: false, unusableReason: OS_KEYCHAIN_ABSENT });
+    expect(elsewhere.connection).toMatchObject({ connected: true, sealing: 'os', usable: false, unusableReason: OS_KEYCHAIN_ABSENT, osKeychainAvailable: false });
     expect(await t.fail('stripe.test', {})).toEqual({ code: 'LOCKED', message: OS_KEYCHAIN_ABSENT, details: { sealing: 'os' } });
     expect(OS_KEYCHAIN_ABSENT).toBe("The Stripe key is in the desktop app's OS keychain, which this KeyHub cannot open. Connect again here, or sync from the desktop app.");
 
@@ -311,6 +312,8 @@ describe('stripe.connect with the OS keychain', () => {
     const here = await t.fail('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url, useOsKeychain: true });
     expect(here).toMatchObject({ code: 'VALIDATION', details: { fields: { useOsKeychain: expect.stringMatching(/no OS keychain/) } } });
     const unavailable = caller(createApiContext(t.store, 'desktop', 'electron', {}, { osKeychain: fakeKeychain(false) }));
+    // The screens offer the keychain only where the status says it is there.
+    expect((await unavailable.call('stripe.status', {})).connection.osKeychainAvailable).toBe(false);
     expect((await unavailable.fail('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url, useOsKeychain: true })).code).toBe('VALIDATION');
     expect(world.requests.length).toBe(before);
     expect(secrets()).toEqual([]);

@@ -47,7 +47,7 @@ describe('sync over HTTP', () => {
   it('not connected: the status says so; a sync is refused with 409', async () => {
     const status = await t.call('stripe.status', {});
     expect(status).toEqual({
-      connection: { connected: false, sealing: null, keyHint: null, livemode: null, accountId: null, accountName: null, connectedAt: null, usable: false, unusableReason: 'Stripe is not connected.' },
+      connection: { connected: false, sealing: null, keyHint: null, livemode: null, accountId: null, accountName: null, connectedAt: null, usable: false, unusableReason: 'Stripe is not connected.', osKeychainAvailable: false },
       settings: { scheduleMinutes: 15, apiBase: 'https://api.stripe.com', requestsPerSecond: 20 },
       running: null,
       lastRun: null,

@@ -87,6 +87,8 @@ export interface StripeConnection {
   usable: boolean;
   /** Why it cannot, in words, when not usable. */
   unusableReason: string | null;
+  /** This host can keep a key in the OS keychain (the desktop app, with a keyring). */
+  osKeychainAvailable: boolean;
 }
 
 export interface StripeStatus {

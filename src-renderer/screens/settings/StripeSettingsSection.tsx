@@ -26,7 +26,6 @@ export function StripeSettingsSection() {
 function StripeSettings() {
   const toast = useToast();
   const loaded = useApiQuery('stripe.status', {});
-  const info = useApiQuery('system.info', {});
   // The answer of the last change (connect, settings, disconnect) until the next load.
   const [changed, setChanged] = useState<StripeStatus | null>(null);
   const status = changed ?? loaded.data;
@@ -41,13 +40,13 @@ function StripeSettings() {
             Try again
           </button>
         </p>
-      ) : !status || !info.data ? (
+      ) : !status ? (
         <p className="loading">Loading the Stripe connection…</p>
       ) : connected ? (
         <StripeConnectedView status={status} onChanged={setChanged} />
       ) : (
         <StripeConnectForm
-          canUseOsKeychain={info.data.host === 'electron'}
+          canUseOsKeychain={status.connection.osKeychainAvailable}
           apiBase={status.settings.apiBase}
           onConnected={(next) => {
             setChanged(next);

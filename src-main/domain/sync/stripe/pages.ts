@@ -5,20 +5,24 @@
  * better-sqlite3 transaction cannot wait). When an object's effects are refused, the
  * page runs again with a savepoint an object: that object is not stored (a later full
  * sync tries it again) and goes to the run's errors; the rest commit.
+ *
+ * `storeStripeObjects` is the same write for objects that come from no run (the demo's
+ * account snapshot): no cursor, no run row, and a refusal refuses them all.
  */
 import type Database from 'better-sqlite3';
-import { toErrorBody } from '../../../api/dispatch';
+import { toErrorBody, type ApiContext } from '../../../api/dispatch';
 import { nowUtc } from '../../../shared/time';
 import type { FulfilContext } from '../../sales/fulfil';
+import { SkuMatcher } from '../../sales/item-skus';
 import { isMessageFailure } from '../../sales/record';
-import { withSigners } from '../../sales/signing';
+import { SkuBook, withSigners } from '../../sales/signing';
 import { emptyCounts, recordProgress, recordSyncError } from '../runs';
 import type { SyncCounts } from '../types';
 import { STRIPE_SYNC_ACTOR } from './api-version';
 import { applyStripeEffects, stripeSigningKeys } from './effects';
 import { catalogView, reportProgress, type SyncEngine } from './engine';
-import { diffObjects, upsertObject, type ReadObject } from './objects';
-import type { ChangedObject, EffectContext } from './types';
+import { diffObjects, nextVersion, readObject, upsertObject, type ReadObject } from './objects';
+import type { ChangedObject, EffectContext, StripeJson, StripeObjectType } from './types';
 
 export interface PageWrite {
   /** The objects read for this page (list page, or an events chunk's re-fetches). */
@@ -31,18 +35,31 @@ export interface PageWrite {
   save(sqlite: Database.Database, now: string): void;
 }
 
+/** What a write does besides the objects, inside its transaction. */
+interface WriteHooks {
+  /** Last in the transaction: the cursor, the run's counts. */
+  finish(sqlite: Database.Database, counts: SyncCounts, now: string): void;
+  /** An object whose effects were refused (the rest commit); absent: the refusal refuses the whole write. */
+  refused?(object: ChangedObject, reason: string, now: string): void;
+}
+
+interface Catalog {
+  skus: SkuBook;
+  matcher: SkuMatcher;
+}
+
 function addCounts(into: SyncCounts, from: SyncCounts): void {
   for (const key of Object.keys(from) as Array<keyof SyncCounts>) into[key] += from[key];
 }
 
-/** Stores a page (see the module comment); LOCKED when the effects must sign and the keys are locked. */
-export async function commitPage(engine: SyncEngine, page: PageWrite): Promise<void> {
-  const { sqlite, ctx } = engine;
-  const diff = diffObjects(sqlite, page.objects);
+/** Writes what changed of `objects` with its effects (see the module comment); LOCKED when the effects must sign and the keys are locked. */
+async function writeObjects(ctx: ApiContext, catalog: Catalog, objects: ReadObject[], fetched: number, hooks: WriteHooks): Promise<SyncCounts> {
+  const { sqlite } = ctx.store;
+  const diff = diffObjects(sqlite, objects);
   const keyIds = diff.changed.length > 0 ? stripeSigningKeys(sqlite, diff.changed) : new Set<number>();
   const now = nowUtc();
-  const { skus, matcher } = catalogView(engine);
-  const counts = await withSigners(ctx, keyIds, (signers) => {
+  const { skus, matcher } = catalog;
+  return withSigners(ctx, keyIds, (signers) => {
     const fulfil: FulfilContext = { sqlite, actor: STRIPE_SYNC_ACTOR, skus, signers, ids: { next: null } };
     const ectx: EffectContext = { sqlite, actor: STRIPE_SYNC_ACTOR, now, fulfil, matcher };
 
@@ -56,11 +73,7 @@ export async function commitPage(engine: SyncEngine, page: PageWrite): Promise<v
       into.fulfilled += tally.fulfilled;
       into.revoked += tally.revoked;
     };
-    const start = (): SyncCounts => ({ ...emptyCounts(), fetched: page.fetched, unchanged: diff.unchanged });
-    const finish = (into: SyncCounts) => {
-      page.save(sqlite, now);
-      recordProgress(sqlite, engine.runId, into, page.stage, now);
-    };
+    const start = (): SyncCounts => ({ ...emptyCounts(), fetched, unchanged: diff.unchanged });
 
     // Fast path: the whole page in one transaction, no savepoint an object.
     try {
@@ -68,13 +81,14 @@ export async function commitPage(engine: SyncEngine, page: PageWrite): Promise<v
         .transaction(() => {
           const into = start();
           diff.changed.forEach((object, i) => store(into, object, diff.reads[i]));
-          finish(into);
+          hooks.finish(sqlite, into, now);
           return into;
         })
         .immediate();
     } catch (error) {
-      if (!isMessageFailure(error)) throw error;
+      if (!hooks.refused || !isMessageFailure(error)) throw error;
     }
+    const refused = hooks.refused;
     // Savepoints roll license ids back: each is read again from the store.
     fulfil.ids = undefined;
     const one = sqlite.transaction(store);
@@ -90,15 +104,43 @@ export async function commitPage(engine: SyncEngine, page: PageWrite): Promise<v
           } catch (error) {
             if (!isMessageFailure(error)) throw error;
             into.errors++;
-            recordSyncError(sqlite, engine.runId, object.type, object.id, toErrorBody(error).message, now);
+            refused(object, toErrorBody(error).message, now);
           }
         });
-        finish(into);
+        hooks.finish(sqlite, into, now);
         return into;
       })
       .immediate();
   });
+}
+
+/** Stores a page (see the module comment); LOCKED when the effects must sign and the keys are locked. */
+export async function commitPage(engine: SyncEngine, page: PageWrite): Promise<void> {
+  const counts = await writeObjects(engine.ctx, catalogView(engine), page.objects, page.fetched, {
+    finish: (sqlite, into, now) => {
+      page.save(sqlite, now);
+      recordProgress(sqlite, engine.runId, into, page.stage, now);
+    },
+    refused: (object, reason, now) => recordSyncError(engine.sqlite, engine.runId, object.type, object.id, reason, now),
+  });
   addCounts(engine.counts, counts);
   engine.stage = page.stage;
   reportProgress(engine);
+}
+
+/** A Stripe object as Stripe would list it (child lists whole), with its type. */
+export interface StripeObjectInput {
+  type: StripeObjectType;
+  json: StripeJson;
+}
+
+/**
+ * Stores objects that come from no sync run, in the order given (a backfill's: what
+ * later objects point at first), and applies their effects exactly as a page does, in
+ * one transaction; no run, no cursor. A refused object refuses them all (thrown).
+ */
+export async function storeStripeObjects(ctx: ApiContext, objects: readonly StripeObjectInput[]): Promise<SyncCounts> {
+  const reads = objects.map((o) => readObject(o.type, structuredClone(o.json), nextVersion()));
+  const catalog: Catalog = { skus: new SkuBook(ctx.store.db), matcher: new SkuMatcher(ctx.store.sqlite) };
+  return writeObjects(ctx, catalog, reads, reads.length, { finish: () => undefined });
 }

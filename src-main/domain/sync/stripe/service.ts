@@ -37,8 +37,9 @@ export function markScheduled(ctx: ApiContext, on: boolean): void {
 export function stripeConnection(ctx: ApiContext): StripeConnection {
   const stored = readStoredSecret(ctx.store.sqlite);
   const { usable, reason } = secretUsability(ctx, stored);
+  const osKeychainAvailable = ctx.osKeychain?.isAvailable() ?? false;
   if (!stored) {
-    return { connected: false, sealing: null, keyHint: null, livemode: null, accountId: null, accountName: null, connectedAt: null, usable, unusableReason: reason };
+    return { connected: false, sealing: null, keyHint: null, livemode: null, accountId: null, accountName: null, connectedAt: null, usable, unusableReason: reason, osKeychainAvailable };
   }
   const facts = readAccountFacts(ctx.store.db);
   return {
@@ -51,6 +52,7 @@ export function stripeConnection(ctx: ApiContext): StripeConnection {
     connectedAt: facts?.connectedAt ?? stored.createdAt,
     usable,
     unusableReason: reason,
+    osKeychainAvailable,
   };
 }
 
