@@ -14,6 +14,8 @@
 import type Database from 'better-sqlite3';
 import type { Candidates, ListFilter } from './search';
 import { statement } from '../../store/statements';
+import { DEFAULT_PAGE_SIZE, type ListInput } from '../catalog/common';
+import type { CappedPage } from './types';
 
 /** Totals stop counting here (`totalIsLowerBound`), so no list counts a million rows. */
 export const COUNT_CAP = 10_000;
@@ -57,6 +59,21 @@ export interface PageRequest {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+}
+
+/** The page a list input asks for: the list's default sort in its default direction, or a chosen sort (ascending unless told). */
+export function pageRequestOf(input: ListInput, defaultSort: string, defaultDir: 'asc' | 'desc'): PageRequest {
+  return {
+    sort: input.sort ?? defaultSort,
+    dir: input.dir ?? (input.sort === undefined ? defaultDir : 'asc'),
+    limit: input.limit ?? DEFAULT_PAGE_SIZE,
+    offset: input.offset ?? 0,
+  };
+}
+
+/** A page's rows with its (capped) total. */
+export function cappedPage<T>(page: IdPage, items: T[], req: PageRequest): CappedPage<T> {
+  return { items, total: page.total, limit: req.limit, offset: req.offset, totalIsLowerBound: page.totalIsLowerBound };
 }
 
 /** `ORDER BY` terms; `plain` wraps columns in unary + so no index is used to sort. */

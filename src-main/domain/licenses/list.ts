@@ -6,8 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract';
 import { addDays, nowUtc } from '../../shared/time';
-import { DEFAULT_PAGE_SIZE } from '../catalog/common';
-import { candidatePage, COUNT_CAP, filteredPage, type IdPage, type ListSpec, type PageRequest } from './list-engine';
+import { candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type ListSpec } from './list-engine';
 import { domainRowsByIds, licenseRowsByIds } from './rows';
 import { domainCandidates, licenseCandidates, type ListFilter } from './search';
 import { parseSearch } from './search-terms';
@@ -118,22 +117,9 @@ export function domainFilter(input: ParsedInput<'domain.list'>, now: string): Li
   return { ...filter, probes, drive: { from: STOPPED_FROM, sql: driven.sql! } };
 }
 
-function pageRequest(input: { sort?: string; dir?: 'asc' | 'desc'; limit?: number; offset?: number }, defaultSort: string, defaultDir: 'asc' | 'desc'): PageRequest {
-  return {
-    sort: input.sort ?? defaultSort,
-    dir: input.dir ?? (input.sort === undefined ? defaultDir : 'asc'),
-    limit: input.limit ?? DEFAULT_PAGE_SIZE,
-    offset: input.offset ?? 0,
-  };
-}
-
-function cappedPage<T>(page: IdPage, items: T[], req: PageRequest): CappedPage<T> {
-  return { items, total: page.total, limit: req.limit, offset: req.offset, totalIsLowerBound: page.totalIsLowerBound };
-}
-
 /** Licenses: newest first unless a sort is given. */
 export function listLicenses(sqlite: Database.Database, input: ParsedInput<'license.list'>, now = nowUtc()): CappedPage<LicenseRow> {
-  const req = pageRequest(input, 'id', 'desc');
+  const req = pageRequestOf(input, 'id', 'desc');
   const filter = licenseFilter(input, now);
   const terms = parseSearch(input.search);
   const page = terms
@@ -144,7 +130,7 @@ export function listLicenses(sqlite: Database.Database, input: ParsedInput<'lice
 
 /** Domain licenses: by domain name unless a sort is given. */
 export function listDomains(sqlite: Database.Database, input: ParsedInput<'domain.list'>, now = nowUtc()): CappedPage<DomainLicenseRow> {
-  const req = pageRequest(input, 'domain', 'asc');
+  const req = pageRequestOf(input, 'domain', 'asc');
   const filter = domainFilter(input, now);
   const terms = parseSearch(input.search);
   const page = terms

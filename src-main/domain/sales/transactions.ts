@@ -10,8 +10,7 @@ import { notFound } from '../../api/errors';
 import { nowUtc } from '../../shared/time';
 import type { Store } from '../../store/open';
 import { statement } from '../../store/statements';
-import { DEFAULT_PAGE_SIZE } from '../catalog/common';
-import { candidatePage, COUNT_CAP, filteredPage, type IdPage, type ListSpec, type PageRequest } from '../licenses/list-engine';
+import { candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
 import type { Candidates, ListFilter } from '../licenses/search';
 import { prefixEnd } from '../licenses/search-terms';
 import { skuRules } from '../licenses/terms';
@@ -141,25 +140,16 @@ export function transactionCandidates(sqlite: Database.Database, text: string, f
 
 // ---------------------------------------------------------------- list
 
-function pageRequest(input: ListInput): PageRequest {
-  return {
-    sort: input.sort ?? 'paymentDate',
-    dir: input.dir ?? (input.sort === undefined ? 'desc' : 'asc'),
-    limit: input.limit ?? DEFAULT_PAGE_SIZE,
-    offset: input.offset ?? 0,
-  };
-}
-
 /** Transactions: newest payment first unless a sort is given; totals stop at COUNT_CAP. */
 export function listTransactions(store: Store, input: ListInput): TransactionPage {
   const { sqlite } = store;
-  const req = pageRequest(input);
+  const req = pageRequestOf(input, 'paymentDate', 'desc');
   const filter = transactionFilter(input);
   const text = input.search?.trim().replace(/\s+/g, ' ');
   const page: IdPage = text
     ? candidatePage(sqlite, TRANSACTIONS, transactionCandidates(sqlite, text, filter, COUNT_CAP), req)
     : filteredPage(sqlite, TRANSACTIONS, filter, req);
-  return { items: transactionRowsByIds(sqlite, page.ids), total: page.total, limit: req.limit, offset: req.offset, totalIsLowerBound: page.totalIsLowerBound };
+  return cappedPage(page, transactionRowsByIds(sqlite, page.ids), req);
 }
 
 // ---------------------------------------------------------------- detail

@@ -11,8 +11,7 @@ import { notFound } from '../../api/errors';
 import { nowUtc } from '../../shared/time';
 import type { Store } from '../../store/open';
 import { statement } from '../../store/statements';
-import { DEFAULT_PAGE_SIZE } from '../catalog/common';
-import { candidatePage, COUNT_CAP, filteredPage, type IdPage, type ListSpec, type PageRequest } from '../licenses/list-engine';
+import { candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
 import { LICENSE_STATE_SQL } from '../licenses/rows';
 import { matchingCustomers, type Candidates, type ListFilter } from '../licenses/search';
 import { parseSearch, prefixEnd } from '../licenses/search-terms';
@@ -142,25 +141,16 @@ export function subscriptionRowsByIds(sqlite: Database.Database, ids: readonly n
   return rowsByIds(sqlite, ids).map(({ cancelAt: _a, trialStart: _s, trialEnd: _e, ...row }) => row);
 }
 
-function pageRequest(input: ListInput): PageRequest {
-  return {
-    sort: input.sort ?? 'startedAt',
-    dir: input.dir ?? (input.sort === undefined ? 'desc' : 'asc'),
-    limit: input.limit ?? DEFAULT_PAGE_SIZE,
-    offset: input.offset ?? 0,
-  };
-}
-
 /** Subscriptions: newest first unless a sort is given; totals stop at COUNT_CAP. */
 export function listSubscriptions(store: Store, input: ListInput): SubscriptionPage {
   const { sqlite } = store;
-  const req = pageRequest(input);
+  const req = pageRequestOf(input, 'startedAt', 'desc');
   const filter = subscriptionFilter(input);
   const text = input.search?.trim().replace(/\s+/g, ' ');
   const page: IdPage = text
     ? candidatePage(sqlite, SUBSCRIPTIONS, subscriptionCandidates(sqlite, text, filter, COUNT_CAP), req)
     : filteredPage(sqlite, SUBSCRIPTIONS, filter, req);
-  return { items: subscriptionRowsByIds(sqlite, page.ids), total: page.total, limit: req.limit, offset: req.offset, totalIsLowerBound: page.totalIsLowerBound };
+  return cappedPage(page, subscriptionRowsByIds(sqlite, page.ids), req);
 }
 
 // ---------------------------------------------------------------- detail
