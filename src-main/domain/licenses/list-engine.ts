@@ -71,6 +71,35 @@ export function pageRequestOf(input: ListInput, defaultSort: string, defaultDir:
   };
 }
 
+/**
+ * Collects the ids a search finds, source by source (`SELECT <alias>.id FROM <source>`,
+ * the filters appended), keeping at most `cap` and noting when a source had more.
+ */
+export function candidateCollector(sqlite: Database.Database, alias: string, filter: ListFilter, cap: number) {
+  const found = new Set<number>();
+  let complete = true;
+  const and = filter.sql ? ` AND ${filter.sql}` : '';
+  return {
+    add(source: string, params: Record<string, unknown>): void {
+      const room = cap - found.size;
+      if (room <= 0) {
+        complete = false;
+        return;
+      }
+      const ids = statement(sqlite, `SELECT ${alias}.id FROM ${source}${and} LIMIT @cap`).pluck().all({ ...filter.params, ...params, cap: room + 1 }) as number[];
+      if (ids.length > room) complete = false;
+      for (const id of ids.slice(0, room)) found.add(id);
+    },
+    /** A source outside the collector (customers found by name) missed some. */
+    incomplete(): void {
+      complete = false;
+    },
+    result(): Candidates {
+      return { ids: [...found], complete };
+    },
+  };
+}
+
 /** A page's rows with its (capped) total. */
 export function cappedPage<T>(page: IdPage, items: T[], req: PageRequest): CappedPage<T> {
   return { items, total: page.total, limit: req.limit, offset: req.offset, totalIsLowerBound: page.totalIsLowerBound };

@@ -10,7 +10,7 @@ import { notFound } from '../../api/errors';
 import { nowUtc } from '../../shared/time';
 import type { Store } from '../../store/open';
 import { statement } from '../../store/statements';
-import { candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
+import { candidateCollector, candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
 import type { Candidates, ListFilter } from '../licenses/search';
 import { prefixEnd } from '../licenses/search-terms';
 import { skuRules } from '../licenses/terms';
@@ -109,19 +109,8 @@ const BUSINESS_RANGE =
  * `cap` are kept, cheapest sources first.
  */
 export function transactionCandidates(sqlite: Database.Database, text: string, filter: ListFilter, cap: number): Candidates {
-  const found = new Set<number>();
-  let complete = true;
-  const and = filter.sql ? ` AND ${filter.sql}` : '';
-  const add = (source: string, params: Record<string, unknown>) => {
-    const room = cap - found.size;
-    if (room <= 0) {
-      complete = false;
-      return;
-    }
-    const ids = statement(sqlite, `SELECT t.id FROM ${source}${and} LIMIT @cap`).pluck().all({ ...filter.params, ...params, cap: room + 1 }) as number[];
-    if (ids.length > room) complete = false;
-    for (const id of ids.slice(0, room)) found.add(id);
-  };
+  const found = candidateCollector(sqlite, 't', filter, cap);
+  const add = found.add;
 
   const idMatch = /^#?(\d{1,15})$/.exec(text);
   if (idMatch) add('transactions t WHERE t.id = @id', { id: Number(idMatch[1]) });
@@ -135,7 +124,7 @@ export function transactionCandidates(sqlite: Database.Database, text: string, f
     const last = words.pop()!;
     add(`${LAST_NAME_RANGE} AND t.payer_first_name LIKE @first ESCAPE '\\'`, { ...range(last), first: likePrefix(words.join(' ')) });
   }
-  return { ids: [...found], complete };
+  return found.result();
 }
 
 // ---------------------------------------------------------------- list

@@ -11,7 +11,7 @@ import { notFound } from '../../api/errors';
 import { nowUtc } from '../../shared/time';
 import type { Store } from '../../store/open';
 import { statement } from '../../store/statements';
-import { candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
+import { candidateCollector, candidatePage, cappedPage, COUNT_CAP, filteredPage, pageRequestOf, type IdPage, type ListSpec } from '../licenses/list-engine';
 import { LICENSE_STATE_SQL } from '../licenses/rows';
 import { matchingCustomers, type Candidates, type ListFilter } from '../licenses/search';
 import { parseSearch, prefixEnd } from '../licenses/search-terms';
@@ -76,19 +76,8 @@ export function subscriptionFilter(input: ListInput): ListFilter {
  * words; filters applied, at most `cap`.
  */
 export function subscriptionCandidates(sqlite: Database.Database, text: string, filter: ListFilter, cap: number): Candidates {
-  const found = new Set<number>();
-  let complete = true;
-  const and = filter.sql ? ` AND ${filter.sql}` : '';
-  const add = (source: string, params: Record<string, unknown>) => {
-    const room = cap - found.size;
-    if (room <= 0) {
-      complete = false;
-      return;
-    }
-    const ids = statement(sqlite, `SELECT s.id FROM ${source}${and} LIMIT @cap`).pluck().all({ ...filter.params, ...params, cap: room + 1 }) as number[];
-    if (ids.length > room) complete = false;
-    for (const id of ids.slice(0, room)) found.add(id);
-  };
+  const found = candidateCollector(sqlite, 's', filter, cap);
+  const add = found.add;
   const idMatch = /^#?(\d{1,15})$/.exec(text);
   if (idMatch) add('subscriptions s WHERE s.id = @id', { id: Number(idMatch[1]) });
   for (const provider of PROVIDERS) {
@@ -100,12 +89,12 @@ export function subscriptionCandidates(sqlite: Database.Database, text: string, 
   const words = parseSearch(text)?.words ?? null;
   if (words !== null) {
     const customers = matchingCustomers(sqlite, words);
-    if (!customers.complete) complete = false;
+    if (!customers.complete) found.incomplete();
     if (customers.ids.length) {
       add('subscriptions s INDEXED BY subscriptions_customer_idx WHERE s.customer_id IN (SELECT value FROM json_each(@customers))', { customers: JSON.stringify(customers.ids) });
     }
   }
-  return { ids: [...found], complete };
+  return found.result();
 }
 
 // ---------------------------------------------------------------- rows

@@ -15,6 +15,7 @@ import { positiveId } from '../parse';
 import { resolveSkuFlag } from '../resolve';
 import type { CliSession } from '../session';
 import { cappedListOutput } from './license';
+import { itemLicensesTable } from './transaction';
 
 const COLUMNS: Column<SubscriptionRow>[] = [
   { header: 'id', value: (r) => r.id, align: 'right' },
@@ -42,19 +43,7 @@ function itemBlock(item: SubscriptionItemDetail, index: number): string {
     ['Price', item.providerPriceId],
     ['Period', `${showDate(item.currentPeriodStart)} → ${showDate(item.currentPeriodEnd)}`],
   ]);
-  const licenses = item.licenses.length
-    ? table(
-        [
-          { header: 'license', value: (l: (typeof item.licenses)[number]) => l.id, align: 'right' },
-          { header: 'unit', value: (l) => l.unit, align: 'right' },
-          { header: 'sku', value: (l) => l.sku },
-          { header: 'owner', value: (l) => l.ownerName },
-          { header: 'state', value: (l) => l.state },
-          { header: 'expires', value: (l) => (l.expires === null ? 'never' : showDate(l.expires)) },
-        ],
-        item.licenses,
-      )
-    : '(no licenses issued yet)';
+  const licenses = item.licenses.length ? itemLicensesTable(item.licenses) : '(no licenses issued yet)';
   return section(title, `${head}\n${licenses}`);
 }
 

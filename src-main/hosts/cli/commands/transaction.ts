@@ -7,7 +7,7 @@ import type { MethodInput } from '../../../api/contract';
 import { TRANSACTION_FILTERS, TRANSACTION_SORT } from '../../../api/schemas/sales';
 import { formatMoney } from '../../../domain/sales/money';
 import { providerLabel } from '../../../domain/sales/providers';
-import type { TransactionDetail, TransactionRow } from '../../../domain/sales/types';
+import type { TransactionDetail, TransactionLicense, TransactionRow } from '../../../domain/sales/types';
 import { action } from '../action';
 import { UsageFailure } from '../failures';
 import { keyValues, NONE, section, showDate, table, type Column } from '../format';
@@ -38,6 +38,21 @@ function payerText(t: TransactionDetail): string {
   return parts.join(', ');
 }
 
+/** The licenses an item issued, a row a unit (shared with `subscription show`). */
+export function itemLicensesTable(licenses: TransactionLicense[]): string {
+  return table<TransactionLicense>(
+    [
+      { header: 'license', value: (l) => l.id, align: 'right' },
+      { header: 'unit', value: (l) => l.unit, align: 'right' },
+      { header: 'sku', value: (l) => l.sku },
+      { header: 'owner', value: (l) => l.ownerName },
+      { header: 'state', value: (l) => l.state },
+      { header: 'expires', value: (l) => (l.expires === null ? 'never' : showDate(l.expires)) },
+    ],
+    licenses,
+  );
+}
+
 export function transactionText(t: TransactionDetail): string {
   const head = keyValues([
     ['Transaction', `${t.id} (${providerLabel(t.provider)} ${t.providerTxnId}${t.txnType ? `, ${t.txnType}` : ''})`],
@@ -62,17 +77,7 @@ export function transactionText(t: TransactionDetail): string {
     ];
     if (item.licenses.length) {
       lines.push(
-        table(
-          [
-            { header: 'license', value: (l: (typeof item.licenses)[number]) => l.id, align: 'right' },
-            { header: 'unit', value: (l) => l.unit, align: 'right' },
-            { header: 'sku', value: (l) => l.sku },
-            { header: 'owner', value: (l) => l.ownerName },
-            { header: 'state', value: (l) => l.state },
-            { header: 'expires', value: (l) => (l.expires === null ? 'never' : showDate(l.expires)) },
-          ],
-          item.licenses,
-        ),
+        itemLicensesTable(item.licenses),
       );
     }
     return section(title, lines.join('\n'));
