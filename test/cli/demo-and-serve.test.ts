@@ -13,12 +13,15 @@ beforeAll(() => {
 afterAll(() => removeDir(dataDir));
 
 describe('keyhub demo', () => {
-  it('fills a fresh folder with a living sample catalog, licensing books and a year of sales, and names the demo passphrase', async () => {
+  it('fills a fresh folder with a living sample catalog, licensing books, a year of PayPal sales and a Stripe account, and names the demo passphrase', async () => {
     const { code, stdout } = await keyhub(['demo'], { dataDir });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Loaded the demo data into .+:\n\s+3 vendors, 11 SKUs, 16 feature codes, 4 packages, 14 releases\.\n\s+6 customers \(\d+ contacts\), 8 signed licenses with \d+ domains, 2 apps/);
     expect(stdout).toContain(
       '17 PayPal purchases over the last 12 months in USD and EUR (9 new customers): 18 licenses issued, 1 revoked by a refund; 1 payment pending, 1 partial refund waiting for a decision, 1 item waiting for a SKU mapping.',
+    );
+    expect(stdout).toContain(
+      '8 Stripe purchases and 5 subscriptions (2 active, 1 trialing, 1 past due, 1 canceled), as if synced from Stripe (6 new customers): 15 licenses issued, 1 revoked by a refund, 1 price waiting for a SKU mapping. Stripe itself is not connected.',
     );
     expect(stdout).toContain('locked with the passphrase "keyhub demo passphrase"');
 

@@ -40,6 +40,8 @@ export interface DemoSku {
   canDeleteAutoDomains: boolean;
   releaseDate: string | null;
   expirationDate: string | null;
+  /** Days a subscription's licenses run past its paid period (SKUs sold by subscription on Stripe). */
+  subscriptionGraceDays?: number;
   /** Feature codes of the same vendor. */
   features: string[];
   /** Package display names of the same vendor. */
@@ -60,6 +62,8 @@ export interface DemoVendor {
 
 const PERPETUAL = null;
 const UNLIMITED = null;
+/** Subscription SKUs: licenses run a week past the paid period while a renewal is retried. */
+export const SUBSCRIPTION_GRACE_DAYS = 7;
 
 /** Sensible defaults for a domain-licensed server SKU; each SKU overrides what differs. */
 function serverSku(fields: Partial<DemoSku> & Pick<DemoSku, 'sku' | 'name' | 'features' | 'packages'>): DemoSku {
@@ -199,6 +203,7 @@ export function demoCatalog(today: Date = new Date()): DemoVendor[] {
         name: 'ImageResizer 4 Elite, yearly subscription',
         maxDomains: 10,
         licenseDuration: 365,
+        subscriptionGraceDays: SUBSCRIPTION_GRACE_DAYS,
         maxSupportContacts: 3,
         canDeleteAutoDomains: false,
         releaseDate: '2020-03-01',
@@ -243,9 +248,10 @@ export function demoCatalog(today: Date = new Date()): DemoVendor[] {
     skus: [
       {
         sku: 'NWCompareStd',
-        name: 'Northwind Compare Standard (per seat, yearly)',
+        name: 'Northwind Compare Standard (per seat)',
         maxDomains: 0,
         licenseDuration: 365,
+        subscriptionGraceDays: SUBSCRIPTION_GRACE_DAYS,
         editOwnershipDuration: 14,
         maxSupportContacts: 1,
         changeSupportContactsDuration: 30,
@@ -260,9 +266,10 @@ export function demoCatalog(today: Date = new Date()): DemoVendor[] {
       },
       {
         sku: 'NWComparePro',
-        name: 'Northwind Compare Pro (per seat, yearly)',
+        name: 'Northwind Compare Pro (per seat)',
         maxDomains: 0,
         licenseDuration: 365,
+        subscriptionGraceDays: SUBSCRIPTION_GRACE_DAYS,
         editOwnershipDuration: 14,
         maxSupportContacts: 3,
         changeSupportContactsDuration: 30,

@@ -1,6 +1,8 @@
 /**
  * Loads the sample catalog through the API (`invoke`), exactly as a person would enter
  * it, so the sample obeys every rule the hosts enforce and writes the same audit log.
+ * The PayPal sales go through the IPN import, the Stripe account through the sync's
+ * page writer (stripe.ts), as real sales would.
  */
 import type { MethodInput, MethodName, MethodOutput } from '../../api/contract';
 import { invoke, type ApiContext } from '../../api/dispatch';
@@ -9,6 +11,7 @@ import { handlers } from '../../api/handlers';
 import { demoCatalog, type DemoVendor } from './catalog';
 import { loadDemoLicensing, type DemoLicensingSummary } from './licensing';
 import { loadDemoSales, type DemoSalesSummary } from './sales';
+import { loadDemoStripe, type DemoStripeSummary } from './stripe';
 
 export interface DemoSummary {
   vendors: number;
@@ -19,6 +22,8 @@ export interface DemoSummary {
   licensing: DemoLicensingSummary;
   /** Null when the licensing books were left empty (the keys were not the demo's to open). */
   sales: DemoSalesSummary | null;
+  /** Null with `sales`: the Stripe account's purchases need the keys too. */
+  stripe: DemoStripeSummary | null;
 }
 
 export interface LoadDemoOptions {
@@ -40,7 +45,7 @@ export async function vendorCount(ctx: ApiContext): Promise<number> {
   return (await call(ctx, 'vendor.list', { limit: 1 })).total;
 }
 
-type CatalogSummary = Omit<DemoSummary, 'licensing' | 'sales'>;
+type CatalogSummary = Omit<DemoSummary, 'licensing' | 'sales' | 'stripe'>;
 
 async function loadVendor(ctx: ApiContext, demo: DemoVendor, summary: CatalogSummary): Promise<void> {
   const { features, packages, skus, ...address } = demo;
@@ -95,6 +100,7 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
   const today = options.today ?? new Date();
   let licensing: DemoLicensingSummary;
   let sales: DemoSalesSummary | null = null;
+  let stripe: DemoStripeSummary | null = null;
   // All or nothing: each API call's own transaction nests as a savepoint inside this
   // one. Safe to await inside because the demo loads before any host serves requests.
   const { sqlite } = ctx.store;
@@ -103,7 +109,10 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
     for (const vendor of demoCatalog(today)) await loadVendor(ctx, vendor, summary);
     licensing = await loadDemoLicensing(ctx, call, today);
     // Sales sign licenses as they import, so they need the keys the licensing books opened.
-    if (licensing.licenses > 0) sales = await loadDemoSales(ctx, call, today);
+    if (licensing.licenses > 0) {
+      sales = await loadDemoSales(ctx, call, today);
+      stripe = await loadDemoStripe(ctx, today);
+    }
     sqlite.exec('COMMIT');
   } catch (error) {
     sqlite.exec('ROLLBACK');
@@ -111,8 +120,11 @@ export async function loadDemo(ctx: ApiContext, options: LoadDemoOptions = {}): 
   } finally {
     ctx.vault.lock();
   }
-  return { ...summary, licensing, sales };
+  return { ...summary, licensing, sales, stripe };
 }
+
+/** Subscription statuses as the demo line lists them: those that follow first. */
+const STATUS_ORDER = ['active', 'trialing', 'past_due', 'unpaid', 'canceled'];
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -132,6 +144,17 @@ export function describeDemo(summary: DemoSummary): string[] {
     lines.push(
       `  ${count(s.purchases, 'PayPal purchase')} over the last 12 months in ${s.currencies.join(' and ')} (${count(s.customers, 'new customer')}): ${count(s.issued, 'license')} issued, ${s.revoked} revoked by a refund; ` +
         `${count(s.pending, 'payment')} pending, ${count(s.decisions, 'partial refund')} waiting for a decision, ${count(s.waitingUnits, 'item')} waiting for a SKU mapping.`,
+    );
+  }
+  const st = summary.stripe;
+  if (st) {
+    const statuses = Object.entries(st.statuses)
+      .sort(([a], [b]) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b))
+      .map(([status, n]) => `${n} ${status.replace('_', ' ')}`)
+      .join(', ');
+    lines.push(
+      `  ${count(st.purchases, 'Stripe purchase')} and ${count(st.subscriptions, 'subscription')} (${statuses}), as if synced from Stripe (${count(st.customers, 'new customer')}): ` +
+        `${count(st.issued, 'license')} issued, ${st.revoked} revoked by a refund, ${count(st.unmappedPrices, 'price')} waiting for a SKU mapping. Stripe itself is not connected.`,
     );
   }
   if (l.passphrase) lines.push(`  The demo's signing keys are locked with the passphrase "${l.passphrase}". Change it on the Signing keys screen before real use.`);

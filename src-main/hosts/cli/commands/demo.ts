@@ -1,4 +1,4 @@
-/** keyhub demo: fills a fresh data folder with the sample catalog. */
+/** keyhub demo: fills a fresh data folder with the sample data (catalog, licensing books, PayPal and Stripe sales). */
 import { Command } from 'commander';
 import { toErrorBody } from '../../../api/dispatch';
 import { action } from '../action';
@@ -6,7 +6,10 @@ import { ApiFailure } from '../failures';
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('fill a fresh data folder with a realistic sample: catalogs of 3 vendors, signing keys, customers, signed licenses with domains, apps with reports, a year of PayPal sales')
+    .description(
+      'fill a fresh data folder with a realistic sample: catalogs of 3 vendors, signing keys, customers, signed licenses with domains, apps with reports, a year of PayPal sales, ' +
+        'and Stripe purchases and subscriptions as a first sync would store them (Stripe itself stays unconnected)',
+    )
     .option('--force', 'load even if the data folder already holds vendors')
     .action(
       action<{ force?: boolean }>(async ({ opts, session }) => {
