@@ -111,6 +111,44 @@ describe('keyhub stripe connect|status', () => {
   });
 });
 
+describe('keyhub stripe settings --base-url', () => {
+  it('another address takes the key again (never the stored one), tested there; plain http elsewhere is a usage error', async () => {
+    const elsewhere = await startStripeServer(world);
+    try {
+      const insecure = await cli(['stripe', 'settings', '--base-url', 'http://stripe.example.com']);
+      expect(insecure.code).toBe(2);
+      expect(insecure.stderr).toBe("keyhub: --base-url: Use https:// for Stripe's address; plain http:// only for a test server on this computer (127.0.0.1, [::1] or localhost).\n");
+      const keyAlone = await cli(['stripe', 'settings', '--key-file', '-', '--schedule', '30']);
+      expect(keyAlone.code).toBe(2);
+      expect(keyAlone.stderr).toMatch(/^keyhub: --key-file goes with --base-url/);
+
+      const refused = await cli(['stripe', 'settings', '--base-url', elsewhere.url], { env: { ...withPass, KEYHUB_STRIPE_KEY: 'rk_test_NotAKeyStripeKnows0000' } });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^keyhub: Stripe refused this key: .+ Nothing was changed\. \(--key-file\)\n$/);
+      // Testing at another address asks for the key too (here on stdin).
+      const tested = await cli(['stripe', 'test', '--base-url', elsewhere.url], { input: `${FAKE_STRIPE_KEY}\n` });
+      expect(tested.code).toBe(0);
+      expect(tested.stdout).toMatch(/^OK: The key works/);
+      const requestsBefore = world.requests.length;
+      const moved = await cli(['stripe', 'settings', '--base-url', elsewhere.url], { env: withPass, input: `${FAKE_STRIPE_KEY}\n` });
+      expect(moved.code).toBe(0);
+      expect(moved.stdout).toMatch(new RegExp(`^The key was tested at ${elsewhere.url.replace(/\./g, '\\.')} and stored in place of the old one\\.\n\n`));
+      expect(moved.stdout).toContain(`Address:            ${elsewhere.url}\n`);
+      expect(`${moved.stdout}${moved.stderr}`).not.toContain(FAKE_STRIPE_KEY);
+      // The key given was the one sent (the stored one was not opened for it).
+      expect(world.requests.slice(requestsBefore).every((r) => r.key === FAKE_STRIPE_KEY)).toBe(true);
+
+      const back = await cliJson<{ settings: { apiBase: string } }>(['stripe', 'settings', '--base-url', stripe.url, '--key-file', '-'], { env: withPass, input: `${FAKE_STRIPE_KEY}\n` });
+      expect(back.code).toBe(0);
+      expect(back.json.settings.apiBase).toBe(stripe.url);
+      // The same address again asks for nothing.
+      expect((await cli(['stripe', 'settings', '--base-url', stripe.url, '--schedule', '30'])).code).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
 describe('keyhub sync stripe|runs|run', () => {
   it('--json: the run in this process (trigger cli), purchases fulfilled, no errors, exit 0', async () => {
     const synced = await cliJson<Record<string, unknown>>(['sync', 'stripe'], { env: withPass });

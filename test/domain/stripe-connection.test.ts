@@ -12,6 +12,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/c
 import type { ApiErrorBody } from '../../src-main/api/errors';
 import { DEFAULT_STRIPE_SETTINGS } from '../../src-main/domain/settings/settings';
 import { STRIPE_CHECKS } from '../../src-main/domain/sync/stripe/connection';
+import { sdkAddress } from '../../src-main/domain/sync/stripe/client';
 import { OS_KEYCHAIN_ABSENT, openStripeKey, stripeKeyHint } from '../../src-main/domain/sync/stripe/secret';
 import { sealedFromBytes } from '../../src-main/domain/keys/sealing';
 import { startStripeServer, type StripeServer } from '../support/stripe/server';
@@ -22,16 +23,25 @@ import { one, rows, run } from './license-lifecycle-fixture';
 const PASS = 'correct horse battery';
 const LIVE_KEY = 'rk_live_51KeyHubLiveRestrictedKey9Zz9';
 
+/** A key the second server (another address) knows. */
+const ELSEWHERE_KEY = 'rk_test_51KeyHubElsewhereKey1111';
+
 let world: StripeWorld;
 let server: StripeServer;
+/** Another Stripe address (a second test server with its own request log). */
+let elsewhere: StripeWorld;
+let elsewhereServer: StripeServer;
 let t: TempStore;
 
 beforeAll(async () => {
   world = new StripeWorld({ keys: [FAKE_STRIPE_KEY, LIVE_KEY] });
   server = await startStripeServer(world);
+  elsewhere = new StripeWorld({ keys: [FAKE_STRIPE_KEY, ELSEWHERE_KEY], accountName: 'Elsewhere Ltd' });
+  elsewhereServer = await startStripeServer(elsewhere);
 });
 afterAll(async () => {
   await server?.close();
+  await elsewhereServer?.close();
 });
 beforeEach(() => {
   t = tempStore();
@@ -370,5 +380,235 @@ describe('stripe.settings', () => {
     expect(await t.fail('stripe.settings', { apiBase: 'ftp://stripe.example' })).toMatchObject({ code: 'VALIDATION', details: { fields: { apiBase: expect.any(String) } } });
     expect(await t.fail('stripe.settings', { requestsPerSecond: 101 })).toMatchObject({ code: 'VALIDATION', details: { fields: { requestsPerSecond: expect.any(String) } } });
     expect((await t.call('stripe.status', {})).settings).toEqual({ scheduleMinutes: 60, apiBase: 'https://api.stripe.com', requestsPerSecond: 10 });
+  });
+});
+
+describe('the stored key goes only to the address it was stored for', () => {
+  const settingsNow = async () => (await t.call('stripe.status', {})).settings;
+  const keysSeenElsewhere = () => new Set(elsewhere.requests.map((r) => r.key));
+
+  async function connectHere() {
+    await t.call('vault.setup', { passphrase: PASS });
+    await t.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    run(t, `INSERT INTO sync_cursors (provider, stream, state) VALUES ('stripe', 'events', '{"created":1700000000}')`);
+  }
+
+  it('stripe.test at another address needs the key again; at the stored address it uses the stored key', async () => {
+    await connectHere();
+    const sent = elsewhere.requests.length;
+    expect(await t.fail('stripe.test', { apiBase: elsewhereServer.url })).toEqual({
+      code: 'VALIDATION',
+      message: `KeyHub sends the stored key only to the address it was stored for (${server.url}). To test at ${elsewhereServer.url}, give the key again.`,
+      details: {
+        fields: { secretKey: `KeyHub sends the stored key only to the address it was stored for (${server.url}). To test at ${elsewhereServer.url}, give the key again.` },
+      },
+    });
+    expect(elsewhere.requests.length).toBe(sent);
+    expect((await t.call('stripe.test', { apiBase: server.url })).ok).toBe(true);
+    expect((await t.call('stripe.test', { apiBase: elsewhereServer.url, secretKey: ELSEWHERE_KEY })).ok).toBe(true);
+    expect(keysSeenElsewhere().has(FAKE_STRIPE_KEY)).toBe(false);
+  });
+
+  it('stripe.settings: a new address needs the key again, which is tested there and stored in place of the old one', async () => {
+    await connectHere();
+    const sealedBefore = secrets()[0].secret as Buffer;
+    const settingsAudited = auditOf('settings.update').length;
+    const needsKey = `KeyHub sends the stored key only to the address it was stored for (${server.url}). To use ${elsewhereServer.url}, give the key again: it is tested there and stored in place of the old one.`;
+    expect(await t.fail('stripe.settings', { apiBase: elsewhereServer.url, scheduleMinutes: 5 })).toEqual({
+      code: 'VALIDATION',
+      message: needsKey,
+      details: { fields: { secretKey: needsKey } },
+    });
+    // A key the new address refuses changes nothing either.
+    const refused = await t.fail('stripe.settings', { apiBase: elsewhereServer.url, secretKey: 'rk_test_NotAKeyStripeKnows0000', scheduleMinutes: 5 });
+    expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Stripe refused this key: .+ Nothing was changed\.$/) });
+    expect((refused.details?.fields as Record<string, string>).secretKey).toBe(refused.message);
+    expect(await settingsNow()).toEqual({ ...DEFAULT_STRIPE_SETTINGS, apiBase: server.url });
+    expect((secrets()[0].secret as Buffer).equals(sealedBefore)).toBe(true);
+    expect(auditOf('settings.update')).toHaveLength(settingsAudited);
+
+    const status = await t.call('stripe.settings', { apiBase: elsewhereServer.url, secretKey: ELSEWHERE_KEY, scheduleMinutes: 5 });
+    expect(status.settings).toEqual({ ...DEFAULT_STRIPE_SETTINGS, scheduleMinutes: 5, apiBase: elsewhereServer.url });
+    expect(status.connection).toMatchObject({ connected: true, sealing: 'vault', keyHint: 'rk_test_…1111', accountId: 'acct_1KeyHubFakeAcct', accountName: 'Elsewhere Ltd', usable: true });
+    // The same account (both keys read it): the sync carries on from its cursors.
+    expect(status).not.toHaveProperty('backfillRestarted');
+    expect(rows(t, 'SELECT stream FROM sync_cursors')).toEqual([{ stream: 'events' }]);
+    expect(openStripeKey(t.ctx)).toBe(ELSEWHERE_KEY);
+    expect(secrets()).toEqual([expect.objectContaining({ provider: 'stripe', sealing: 'vault', hint: 'rk_test_…1111' })]);
+    expect(JSON.parse(String(auditOf('stripe.connect').at(-1)!.details))).toEqual({
+      hint: 'rk_test_…1111',
+      sealing: 'vault',
+      livemode: false,
+      accountId: 'acct_1KeyHubFakeAcct',
+      apiBase: elsewhereServer.url,
+    });
+    expect(JSON.parse(String(auditOf('settings.update').at(-1)!.details))).toEqual({
+      before: { scheduleMinutes: 15, apiBase: server.url },
+      after: { scheduleMinutes: 5, apiBase: elsewhereServer.url },
+    });
+    expect(keysSeenElsewhere()).toEqual(new Set(['rk_test_NotAKeyStripeKnows0000', ELSEWHERE_KEY]));
+    expect(allAuditText()).not.toContain(ELSEWHERE_KEY);
+
+    // The stored address again needs nothing more; a key without a new address is refused.
+    expect((await t.call('stripe.settings', { apiBase: elsewhereServer.url, scheduleMinutes: 0 })).settings.scheduleMinutes).toBe(0);
+    expect(await t.fail('stripe.settings', { secretKey: ELSEWHERE_KEY, scheduleMinutes: 30 })).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: { secretKey: 'Give the key only with a new address (it is tested there). To replace the key at the same address, connect again.' } },
+    });
+    expect((await settingsNow()).scheduleMinutes).toBe(0);
+  });
+
+  it('with the keys locked, moving a passphrase-sealed key is LOCKED before anything is sent', async () => {
+    await connectHere();
+    await t.call('vault.lock', {});
+    const sent = elsewhere.requests.length;
+    expect(await t.fail('stripe.settings', { apiBase: elsewhereServer.url, secretKey: ELSEWHERE_KEY })).toMatchObject({ code: 'LOCKED', details: { sealing: 'vault' } });
+    expect(elsewhere.requests.length).toBe(sent);
+    expect((await settingsNow()).apiBase).toBe(server.url);
+  });
+
+  it('not connected: the address changes freely (no key is stored), and a key given there is refused', async () => {
+    expect((await t.call('stripe.settings', { apiBase: elsewhereServer.url })).settings.apiBase).toBe(elsewhereServer.url);
+    expect(await t.fail('stripe.settings', { apiBase: server.url, secretKey: FAKE_STRIPE_KEY })).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: { secretKey: 'Stripe is not connected, so no key is stored to move: connect with this key instead.' } },
+    });
+    expect((await settingsNow()).apiBase).toBe(elsewhereServer.url);
+  });
+
+  it('a key in the OS keychain moves only where the keychain is, and stays in it', async () => {
+    const keychain = fakeKeychain();
+    const desktop = caller(createApiContext(t.store, 'desktop', 'electron', { kdfCost: TEST_KDF_COST }, { osKeychain: keychain }));
+    await desktop.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url, useOsKeychain: true });
+    const sent = elsewhere.requests.length;
+    expect(await t.fail('stripe.settings', { apiBase: elsewhereServer.url, secretKey: ELSEWHERE_KEY })).toEqual({
+      code: 'CONFLICT',
+      message: "The Stripe key is kept in the desktop app's OS keychain, which this KeyHub cannot reach. Change the address from the desktop app, or connect again here.",
+      details: { sealing: 'os' },
+    });
+    expect(elsewhere.requests.length).toBe(sent);
+    const status = await desktop.call('stripe.settings', { apiBase: elsewhereServer.url, secretKey: ELSEWHERE_KEY });
+    expect(status.connection).toMatchObject({ sealing: 'os', keyHint: 'rk_test_…1111', usable: true });
+    expect(status.settings.apiBase).toBe(elsewhereServer.url);
+    expect(keychain.decrypt(secrets()[0].secret as Buffer)).toBe(ELSEWHERE_KEY);
+  });
+
+  it('plain http:// only to this computer; https:// anywhere', async () => {
+    const onlyLoopback = "Use https:// for Stripe's address; plain http:// only for a test server on this computer (127.0.0.1, [::1] or localhost).";
+    for (const apiBase of ['http://stripe.example.com', 'http://10.0.0.5:12111', 'http://127.0.0.1.example.com', 'http://localhost.example.com:8080', 'http://127.0.0.2']) {
+      expect(await t.fail('stripe.settings', { apiBase }), apiBase).toEqual({ code: 'VALIDATION', message: onlyLoopback, details: { fields: { apiBase: onlyLoopback } } });
+      expect(await t.fail('stripe.test', { secretKey: FAKE_STRIPE_KEY, apiBase }), apiBase).toMatchObject({ details: { fields: { apiBase: onlyLoopback } } });
+      expect(await t.fail('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase }), apiBase).toMatchObject({ details: { fields: { apiBase: onlyLoopback } } });
+    }
+    expect(await t.fail('stripe.settings', { apiBase: 'https://api.stripe.com/v1' })).toMatchObject({ details: { fields: { apiBase: 'Give an address like https://api.stripe.com or http://127.0.0.1:12111.' } } });
+    for (const apiBase of ['http://127.0.0.1:12111', 'http://localhost:12111', 'http://LOCALHOST', 'http://[::1]:12111', 'https://stripe-proxy.example.com', 'https://10.0.0.5:8443']) {
+      expect((await t.call('stripe.settings', { apiBase })).settings.apiBase, apiBase).toBe(apiBase);
+    }
+    // The SDK takes an IPv6 host without its brackets.
+    expect(sdkAddress('http://[::1]:12111')).toEqual({ host: '::1', port: 12111, protocol: 'http' });
+  });
+});
+
+describe('another account behind a key that cannot read the account', () => {
+  const NO_ACCOUNT_A = 'rk_test_51KeyHubNoAccountAaaa';
+  const NO_ACCOUNT_B = 'rk_test_51KeyHubNoAccountBbbb';
+  const cursors = () => rows(t, 'SELECT stream FROM sync_cursors');
+  const addCursor = () => run(t, `INSERT OR REPLACE INTO sync_cursors (provider, stream, state) VALUES ('stripe', 'events', '{"created":1700000000}')`);
+  const lastConnect = () => JSON.parse(String(auditOf('stripe.connect').at(-1)!.details)) as Record<string, unknown>;
+  const unknownRestart =
+    'This key is not the one used before, and KeyHub cannot tell whether it belongs to the same Stripe account (one of the keys may not read the account). To miss nothing, the next sync reads everything again from the start (a backfill); what is already synced is not duplicated.';
+
+  beforeAll(() => {
+    for (const key of [NO_ACCOUNT_A, NO_ACCOUNT_B]) {
+      world.keys.add(key);
+      world.denyResource(key, 'account');
+    }
+  });
+
+  it('a different key restarts the backfill, saying so in the result and the audit; the same key again does not', async () => {
+    await t.call('vault.setup', { passphrase: PASS });
+    const first = await t.call('stripe.connect', { secretKey: NO_ACCOUNT_A, apiBase: server.url });
+    expect(first.connection.accountId).toBeNull();
+    expect(first).not.toHaveProperty('backfillRestarted');
+    addCursor();
+
+    const same = await t.call('stripe.connect', { secretKey: NO_ACCOUNT_A, apiBase: server.url });
+    expect(same).not.toHaveProperty('backfillRestarted');
+    expect(cursors()).toHaveLength(1);
+
+    const other = await t.call('stripe.connect', { secretKey: NO_ACCOUNT_B, apiBase: server.url });
+    expect(other.backfillRestarted).toBe(unknownRestart);
+    expect(other.backfillDone).toBe(false);
+    expect(cursors()).toEqual([]);
+    expect(lastConnect()).toMatchObject({ restartsBackfill: true, restartReason: unknownRestart, previousAccount: { accountId: null, livemode: false } });
+    expect(allAuditText()).not.toContain(NO_ACCOUNT_B);
+
+    // Known after unknown: still cannot tell. Disconnected in between: the previous key is still remembered (by a fingerprint, never the key).
+    addCursor();
+    await t.call('stripe.disconnect', {});
+    const known = await t.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    expect(known.backfillRestarted).toBe(unknownRestart);
+    expect(cursors()).toEqual([]);
+    const facts = String(one(t, "SELECT value FROM settings WHERE key = 'stripe_account'").value);
+    expect(facts).not.toContain(FAKE_STRIPE_KEY);
+    expect(facts).not.toContain(NO_ACCOUNT_B);
+  });
+
+  it('two keys that both read the same account keep the cursors', async () => {
+    const SAME_ACCOUNT = 'rk_test_51KeyHubSameAccount2222';
+    world.keys.add(SAME_ACCOUNT);
+    await t.call('vault.setup', { passphrase: PASS });
+    await t.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    addCursor();
+    const status = await t.call('stripe.connect', { secretKey: SAME_ACCOUNT, apiBase: server.url });
+    expect(status).not.toHaveProperty('backfillRestarted');
+    expect(cursors()).toHaveLength(1);
+    expect(lastConnect()).not.toHaveProperty('restartsBackfill');
+  });
+
+  it('the other mode says so in the result too; with nothing synced yet there is nothing to restart', async () => {
+    await t.call('vault.setup', { passphrase: PASS });
+    await t.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    const unsynced = await t.call('stripe.connect', { secretKey: LIVE_KEY, apiBase: server.url });
+    expect(unsynced).not.toHaveProperty('backfillRestarted');
+    expect(lastConnect()).not.toHaveProperty('restartsBackfill');
+    addCursor();
+    const test = await t.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    expect(test.backfillRestarted).toBe(
+      'This key is for test mode, and what was synced so far came from live mode. The next sync reads everything again from the start (a backfill); what is already synced is not duplicated.',
+    );
+    expect(cursors()).toEqual([]);
+  });
+});
+
+describe('the vault idle lock', () => {
+  it('opening the Stripe key does not postpone it; signing does', async () => {
+    let clock = Date.parse('2026-03-01T12:00:00.000Z');
+    const ctx = createApiContext(t.store, 'test', 'test', { kdfCost: TEST_KDF_COST, now: () => clock });
+    const here = caller(ctx);
+    const vendor = await here.call('vendor.create', { name: 'Imazen' });
+    // An hour's unlock: the ten idle minutes are what ends it first.
+    await here.call('vault.setup', { passphrase: PASS, minutes: 60 });
+    const signingKey = await here.call('key.generate', { vendorId: vendor.id, displayName: 'Main' });
+    await here.call('stripe.connect', { secretKey: FAKE_STRIPE_KEY, apiBase: server.url });
+    const idleLockAt = async () => (await here.call('vault.status', {})).idleLockAt;
+    const firstDeadline = await idleLockAt();
+
+    clock += 6 * 60_000;
+    expect((await here.call('stripe.test', {})).ok).toBe(true);
+    expect(openStripeKey(ctx)).toBe(FAKE_STRIPE_KEY);
+    expect(await idleLockAt()).toBe(firstDeadline);
+
+    // Signing is using the keys: the idle lock moves to ten minutes after it.
+    clock += 60_000;
+    await ctx.vault.withSeed(t.store.db, signingKey.id, () => undefined);
+    expect(await idleLockAt()).toBe(new Date(clock + 10 * 60_000).toISOString());
+
+    clock += 9 * 60_000;
+    openStripeKey(ctx);
+    clock += 60_000 + 1;
+    expect(ctx.vault.isUnlocked()).toBe(false);
+    expect(() => openStripeKey(ctx)).toThrow(/unlock the signing keys first/);
+    ctx.vault.lock();
   });
 });

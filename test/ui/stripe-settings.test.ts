@@ -3,8 +3,9 @@
  * "Advanced"): a key Stripe refuses shows the refusal under the field and connects
  * nothing; a key that cannot read disputes says which check was refused; a good key
  * connects (asking to unlock the signing keys first, since it is sealed with them) and
- * shows the account; the schedule saves; "Disconnect" asks first, saying synced data and
- * licenses stay, and then forgets the key.
+ * shows the account; the schedule saves; a new address asks for the key again (the
+ * stored key goes only to its own address); "Disconnect" asks first, saying synced data
+ * and licenses stay, and then forgets the key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, openKeyHub, type UiSession } from '../support/browser';
@@ -19,6 +20,8 @@ describe.skipIf(chromiumSkipReason !== null)('Stripe settings', () => {
   let s: UiSession;
   let world: StripeWorld;
   let stripe: StripeServer;
+  /** Another address (a second server on the same fake account). */
+  let elsewhere: StripeServer | undefined;
 
   beforeAll(async () => {
     world = new StripeWorld({ accountName: 'Imazen Test' });
@@ -32,6 +35,7 @@ describe.skipIf(chromiumSkipReason !== null)('Stripe settings', () => {
   afterAll(async () => {
     await s?.close();
     await stripe?.close();
+    await elsewhere?.close();
   });
 
   const section = () => s.page.getByRole('region', { name: 'Stripe' });
@@ -146,6 +150,36 @@ describe.skipIf(chromiumSkipReason !== null)('Stripe settings', () => {
     await section().getByRole('button', { name: 'Save sync settings' }).click();
     await page.getByText('Sync settings saved: the schedule is off; sync with “Sync now”.').last().waitFor();
     expect((await s.call('stripe.status', {})).settings.scheduleMinutes).toBe(0);
+  });
+
+  it('a new address asks for the key again, tests it there and keeps it in place of the old one', async () => {
+    const { page } = s;
+    elsewhere = await startStripeServer(world);
+    const schedule = section().getByRole('form', { name: 'Sync schedule' });
+    const address = schedule.getByRole('textbox', { name: 'API address' });
+    if (!(await address.isVisible())) await schedule.getByText('Advanced', { exact: true }).click();
+    const keyAgain = schedule.getByLabel('Restricted key for the new address (required)');
+    expect(await keyAgain.count()).toBe(0);
+
+    await address.fill('http://stripe.example.com');
+    await keyAgain.waitFor();
+    await schedule.getByRole('button', { name: 'Save sync settings' }).click();
+    await schedule.getByText("Use https:// for Stripe's address; plain http:// only for a test server on this computer (127.0.0.1, [::1] or localhost).").waitFor();
+
+    await address.fill(elsewhere.url);
+    await schedule.getByRole('button', { name: 'Save sync settings' }).click();
+    await schedule.getByText(/To use http:\/\/127\.0\.0\.1:\d+, give the key again/).waitFor();
+    expect(await keyAgain.getAttribute('aria-invalid')).toBe('true');
+    expect((await s.call('stripe.status', {})).settings.apiBase).toBe(stripe.url);
+    await schedule.screenshot({ path: '/tmp/keyhub-ui-stripe-new-address.png' });
+
+    await keyAgain.fill(FAKE_STRIPE_KEY);
+    await keyAgain.press('Enter');
+    await page.getByText(`Stripe’s address is now ${elsewhere.url}: the key was tested there and kept in place of the old one.`).waitFor();
+    const status = await s.call('stripe.status', {});
+    expect(status.settings.apiBase).toBe(elsewhere.url);
+    expect(status.connection).toMatchObject({ connected: true, keyHint: 'rk_test_…0000', usable: true });
+    await keyAgain.waitFor({ state: 'detached' });
   });
 
   it('tests the stored connection', async () => {

@@ -78,6 +78,26 @@ describe('sync over HTTP', () => {
     expect(changed.nextRunAt).toBeNull();
   });
 
+  it('sends the stored key to no other address: a new address takes the key again (400 on secretKey without it); plain http only to this computer', async () => {
+    const elsewhere = await startStripeServer(world);
+    try {
+      const needsKey = { status: 400, error: { code: 'VALIDATION', details: { fields: { secretKey: expect.stringMatching(/^KeyHub sends the stored key only to the address it was stored for/) } } } };
+      expect(await t.fail('stripe.test', { apiBase: elsewhere.url })).toMatchObject(needsKey);
+      expect(await t.fail('stripe.settings', { apiBase: elsewhere.url })).toMatchObject(needsKey);
+      expect(await t.fail('stripe.settings', { apiBase: 'http://stripe.example.com' })).toMatchObject({
+        status: 400,
+        error: { details: { fields: { apiBase: "Use https:// for Stripe's address; plain http:// only for a test server on this computer (127.0.0.1, [::1] or localhost)." } } },
+      });
+      const moved = await t.call('stripe.settings', { apiBase: elsewhere.url, secretKey: FAKE_STRIPE_KEY });
+      expect(moved.settings.apiBase).toBe(elsewhere.url);
+      expect(moved.connection).toMatchObject({ connected: true, keyHint: 'rk_test_…0000', accountId: world.accountId });
+      const back = await t.call('stripe.settings', { apiBase: stripe.url, secretKey: FAKE_STRIPE_KEY });
+      expect(back.settings).toEqual({ scheduleMinutes: 0, apiBase: stripe.url, requestsPerSecond: 50 });
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('a sync runs as a job: a paid session and a subscription issue licenses; the run is listed with its counts', async () => {
     const vendor = await t.call('vendor.create', { name: 'Imazen' });
     const key = await t.call('key.generate', { vendorId: vendor.id, displayName: 'Main' });

@@ -10,11 +10,23 @@ export const stripeSecretKey = z
   .trim()
   .regex(STRIPE_KEY_PATTERN, 'Paste a Stripe restricted key (rk_live_… or rk_test_…) or secret key (sk_…).');
 
-/** Stripe's API address: http(s)://host[:port], nothing after it (a local server in tests). */
+/** Hosts that are this computer: the only ones a key may be sent to without TLS. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+const HTTP_ONLY_LOOPBACK = "Use https:// for Stripe's address; plain http:// only for a test server on this computer (127.0.0.1, [::1] or localhost).";
+
+/**
+ * Stripe's API address: https://host[:port], nothing after it; plain http only to this
+ * computer (a local test server), so a key never crosses a network in the clear.
+ */
 export const stripeApiBase = z
   .string()
   .trim()
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'Give an address like https://api.stripe.com or http://127.0.0.1:12111.')
+  .regex(/^https?:\/\/([A-Za-z0-9.-]+|\[::1\])(:\d{1,5})?\/?$/i, 'Give an address like https://api.stripe.com or http://127.0.0.1:12111.')
+  .refine((v) => {
+    const [, scheme, host] = /^(https?):\/\/(\[::1\]|[^/:]+)/i.exec(v) ?? [];
+    return scheme?.toLowerCase() === 'https' || LOOPBACK_HOSTS.has(host?.toLowerCase() ?? '');
+  }, HTTP_ONLY_LOOPBACK)
   .transform((v) => v.replace(/\/$/, ''));
 
 export const stripeConnect = z.object({
@@ -33,6 +45,12 @@ export const stripeTest = z
 export const stripeSettingsUpdate = z.object({
   scheduleMinutes: z.number().int().min(0, 'Use 0 to sync only on demand.').max(24 * 60, 'Sync at least once a day (1,440 minutes).').optional(),
   apiBase: stripeApiBase.optional(),
+  /**
+   * The key again, required (while connected) when apiBase changes: the stored key is sent
+   * only to the address it was stored for. It is tested at the new address and stored in
+   * place of the old one.
+   */
+  secretKey: stripeSecretKey.optional(),
   requestsPerSecond: z.number().int().min(1).max(100, "Stripe allows 100 requests a second at most.").optional(),
 });
 

@@ -184,18 +184,25 @@ export class KeyVault {
     else newKey.fill(0);
   }
 
-  /** Seals a new secret under the vault's passphrase; the vault must be unlocked. */
+  /** Seals a new signing key's seed under the vault's passphrase; the vault must be unlocked. */
   seal(plain: Uint8Array): Buffer {
     const { key, kdf } = this.unlocked();
     return sealedToBytes(seal(plain, key, kdf));
   }
 
+  /** Seals a provider's secret (an API key) like `seal`, without counting as a use of the signing keys. */
+  sealSecret(plain: Uint8Array): Buffer {
+    const { key, kdf } = this.unlocked({ touch: false });
+    return sealedToBytes(seal(plain, key, kdf));
+  }
+
   /**
-   * Opens a secret `seal()` made (a provider's API key); the vault must be unlocked. The
-   * caller wipes the bytes when done.
+   * Opens a secret `sealSecret()` made (a provider's API key); the vault must be unlocked. The
+   * caller wipes the bytes when done. Not a use of the signing keys: a scheduled sync
+   * opening its key must not keep the vault from locking when idle.
    */
   openSecret(sealed: Uint8Array): Uint8Array {
-    const { key } = this.unlocked();
+    const { key } = this.unlocked({ touch: false });
     const plain = open(sealedFromBytes(sealed), key);
     if (!plain) throw new KeyHubError('INTERNAL', 'This secret is not sealed with the current passphrase.');
     return plain;
@@ -234,12 +241,13 @@ export class KeyVault {
     return key;
   }
 
-  private unlocked(): { key: Uint8Array; kdf: KdfParams } {
+  /** The vault's key; `touch` (the default) counts this as using the keys, postponing the idle lock. */
+  private unlocked({ touch = true } = {}): { key: Uint8Array; kdf: KdfParams } {
     this.expireIfDue();
     if (!this.key || !this.kdf) {
       throw new KeyHubError('LOCKED', 'The signing keys are locked. Unlock them with the passphrase first.');
     }
-    this.touch();
+    if (touch) this.touch();
     return { key: this.key, kdf: this.kdf };
   }
 

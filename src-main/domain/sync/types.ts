@@ -103,6 +103,11 @@ export interface StripeStatus {
   backfillDone: boolean;
   /** The newest event applied (ISO), or null before the first. */
   eventsCursor: string | null;
+  /**
+   * Only in the answer of stripe.connect / stripe.settings when the new key dropped the
+   * sync's cursors (another account or mode, or one KeyHub cannot tell): why, for people.
+   */
+  backfillRestarted?: string;
 }
 
 /** One resource the sync reads, and whether the key may read it. */

@@ -1,7 +1,8 @@
 /**
  * A connected Stripe account: which account and mode, the key's hint and where it is
  * sealed, whether it can be read now; the schedule (and, under "Advanced", Stripe's
- * address and the request rate); "Test connection"; and "Disconnect", asked first,
+ * address and the request rate: a new address asks for the key again, since the stored
+ * key goes only to its own address); "Test connection"; and "Disconnect", asked first,
  * which forgets the key and keeps everything synced.
  */
 import { useState, type FormEvent } from 'react';
@@ -100,15 +101,19 @@ function StripeScheduleForm({ status, onSaved }: { status: StripeStatus; onSaved
   const saved = status.settings;
   const form = useApiForm();
   const toast = useToast();
+  const vault = useVault();
   const [choice, setChoice] = useState(SCHEDULE_PRESETS.includes(saved.scheduleMinutes) ? String(saved.scheduleMinutes) : CUSTOM);
   const [minutes, setMinutes] = useState(String(saved.scheduleMinutes));
   const [apiBase, setApiBase] = useState(saved.apiBase);
   const [rate, setRate] = useState(String(saved.requestsPerSecond));
+  const [secretKey, setSecretKey] = useState('');
   const [advancedOpen, setAdvancedOpen] = useState(saved.apiBase !== STRIPE_API_BASE);
 
   const scheduleMinutes = choice === CUSTOM ? numberForApi(minutes) : Number(choice);
   const requestsPerSecond = numberForApi(rate);
-  const changed = scheduleMinutes !== saved.scheduleMinutes || apiBase.trim() !== saved.apiBase || requestsPerSecond !== saved.requestsPerSecond;
+  // As the API compares it: the stored key is sent only to the address it was stored for.
+  const moving = apiBase.trim().replace(/\/$/, '') !== saved.apiBase;
+  const changed = scheduleMinutes !== saved.scheduleMinutes || moving || requestsPerSecond !== saved.requestsPerSecond;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -119,16 +124,22 @@ function StripeScheduleForm({ status, onSaved }: { status: StripeStatus; onSaved
     if (Object.keys(refusals).length > 0 || scheduleMinutes === null || requestsPerSecond === null) {
       return form.reject(refusals);
     }
-    const result = await form.submit('stripe.settings', { scheduleMinutes, apiBase: apiBase.trim(), requestsPerSecond });
+    const key = moving && secretKey.trim() ? { secretKey: secretKey.trim() } : {};
+    // A new key is sealed like the old one: with the passphrase, the keys are unlocked first.
+    const result = await form.submit('stripe.settings', { scheduleMinutes, apiBase: apiBase.trim(), requestsPerSecond, ...key }, vault.recoverLocked);
     if (!result) return;
     setApiBase(result.settings.apiBase);
+    setSecretKey('');
     const minutes = result.settings.scheduleMinutes;
-    toast.success(minutes === 0 ? 'Sync settings saved: the schedule is off; sync with “Sync now”.' : `Sync settings saved: ${scheduleWords(minutes).toLowerCase()}.`);
+    if (moving) toast.success(`Stripe’s address is now ${result.settings.apiBase}: the key was tested there and kept in place of the old one.`);
+    else toast.success(minutes === 0 ? 'Sync settings saved: the schedule is off; sync with “Sync now”.' : `Sync settings saved: ${scheduleWords(minutes).toLowerCase()}.`);
+    if (result.backfillRestarted) toast.info(result.backfillRestarted);
     onSaved(result);
   }
 
   const scheduleError = errorFor(form.errors, 'scheduleMinutes');
-  const advancedError = errorFor(form.errors, 'apiBase') ?? errorFor(form.errors, 'requestsPerSecond');
+  const keyError = moving ? errorFor(form.errors, 'secretKey') : undefined;
+  const advancedError = errorFor(form.errors, 'apiBase') ?? keyError ?? errorFor(form.errors, 'requestsPerSecond');
   // A refused address or rate must be seen: "Advanced" opens to show it.
   const [shownError, setShownError] = useState(advancedError);
   if (advancedError !== shownError) {
@@ -182,15 +193,34 @@ function StripeScheduleForm({ status, onSaved }: { status: StripeStatus; onSaved
           onChange={(v) => {
             setApiBase(v);
             form.clearError('apiBase');
+            form.clearError('secretKey');
           }}
           error={errorFor(form.errors, 'apiBase')}
           maxLength={256}
           hint={
             <>
-              Stripe’s is <code>{STRIPE_API_BASE}</code>; another address only for a local test server.
+              Stripe’s is <code>{STRIPE_API_BASE}</code>; another address only for a local test server (plain <code>http://</code> only on this computer).
             </>
           }
         />
+        {moving && (
+          <TextField
+            name="secretKey"
+            label="Restricted key for the new address"
+            type="password"
+            code
+            required
+            placeholder="rk_…"
+            value={secretKey}
+            onChange={(v) => {
+              setSecretKey(v);
+              form.clearError('secretKey');
+            }}
+            error={keyError}
+            maxLength={255}
+            hint="The stored key goes only to its own address. The key pasted here is tested at the new one, then kept instead."
+          />
+        )}
         <NumberField
           name="requestsPerSecond"
           label="Requests a second, at most"

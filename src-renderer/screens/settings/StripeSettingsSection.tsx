@@ -52,6 +52,7 @@ function StripeSettings() {
             setChanged(next);
             const mode = next.connection.livemode === false ? ' (test mode)' : '';
             toast.success(`Stripe connected${next.connection.accountName ? ` to ${next.connection.accountName}` : ''}${mode}. Sync now from the Sync screen.`);
+            if (next.backfillRestarted) toast.info(next.backfillRestarted);
           }}
         />
       )}

@@ -29,7 +29,9 @@ export interface StripeClient {
 export function sdkAddress(apiBase: string): { host: string; port: number; protocol: 'http' | 'https' } {
   const url = new URL(apiBase);
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+  // URL keeps an IPv6 host in brackets ("[::1]"); Node's resolver wants it bare.
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { host, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
 }
 
 export function createStripeSdk(secretKey: string, apiBase: string, timeoutMs = REQUEST_TIMEOUT_MS): Stripe {

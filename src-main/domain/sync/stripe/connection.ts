@@ -2,14 +2,15 @@
  * Connecting KeyHub to a Stripe account: test a key (can it read everything the sync
  * reads?), store it sealed with the account's facts, forget it. A key is stored only
  * when every check passes, so a connected KeyHub never finds out mid-sync that its key
- * cannot read invoices.
+ * cannot read invoices. The stored key is sent only to the address it was stored for:
+ * another address takes the key again (test, settings).
  */
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { settings } from '../../../../db/schema';
 import type { ParsedInput } from '../../../api/contract';
 import type { ApiContext } from '../../../api/dispatch';
-import { KeyHubError } from '../../../api/errors';
+import { KeyHubError, invalidField } from '../../../api/errors';
 import { nowUtc } from '../../../shared/time';
 import type { Db } from '../../../store/open';
 import { statement } from '../../../store/statements';
@@ -18,7 +19,20 @@ import { readStripeSettings, writeStripeSettings } from '../../settings/settings
 import type { StripeCheck, StripeTestResult } from '../types';
 import { STRIPE_PROVIDER } from './api-version';
 import { createStripeSdk } from './client';
-import { checkCanSeal, deleteStoredSecret, isLiveKey, openStripeKey, readStoredSecret, sealStripeKey, stripeKeyHint, writeStoredSecret } from './secret';
+import {
+  checkCanReseal,
+  checkCanSeal,
+  deleteStoredSecret,
+  isLiveKey,
+  notConnected,
+  openStripeKey,
+  readStoredSecret,
+  sealStripeKey,
+  stripeKeyFingerprint,
+  stripeKeyHint,
+  writeStoredSecret,
+  type Sealing,
+} from './secret';
 
 /** How long one test request may take before the test says Stripe cannot be reached. */
 const TEST_TIMEOUT_MS = 20_000;
@@ -115,11 +129,26 @@ export async function testStripeKey(secretKey: string, apiBase: string): Promise
   return { ...result, message };
 }
 
-/** Tests the key given, else the stored one (which must be readable now). */
+/** Tests the key given, else the stored one (readable now, and only at its own address). */
 export async function testStripe(ctx: ApiContext, input: ParsedInput<'stripe.test'>): Promise<StripeTestResult> {
-  const apiBase = input.apiBase ?? readStripeSettings(ctx.store.db).apiBase;
-  const secretKey = input.secretKey ?? openStripeKey(ctx);
-  return testStripeKey(secretKey, apiBase);
+  const storedBase = readStripeSettings(ctx.store.db).apiBase;
+  const apiBase = input.apiBase ?? storedBase;
+  if (input.secretKey !== undefined) return testStripeKey(input.secretKey, apiBase);
+  if (!readStoredSecret(ctx.store.sqlite)) throw notConnected();
+  if (apiBase !== storedBase) {
+    throw invalidField('secretKey', `KeyHub sends the stored key only to the address it was stored for (${storedBase}). To test at ${apiBase}, give the key again.`);
+  }
+  return testStripeKey(openStripeKey(ctx), apiBase);
+}
+
+/** Tests a key about to be stored; refused (VALIDATION on secretKey, saying what stayed) unless every check passes. */
+async function testBeforeStoring(secretKey: string, apiBase: string, unchanged: string): Promise<StripeTestResult> {
+  const test = await testStripeKey(secretKey, apiBase);
+  if (!test.ok) {
+    const message = `${test.message} ${unchanged}`;
+    throw new KeyHubError('VALIDATION', message, { fields: { secretKey: message }, test });
+  }
+  return test;
 }
 
 // ---------------------------------------------------------------- the account's facts
@@ -132,13 +161,21 @@ export interface StripeAccountFacts {
   accountName: string | null;
   livemode: boolean;
   connectedAt: string;
+  /** stripeKeyFingerprint of the key: tells a different key when the account cannot be read. */
+  keyFingerprint: string | null;
 }
 
 export function readAccountFacts(db: Db): StripeAccountFacts | null {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, ACCOUNT_KEY)).get();
   const value = row?.value as Partial<StripeAccountFacts> | undefined;
   if (!value || typeof value !== 'object' || typeof value.connectedAt !== 'string') return null;
-  return { accountId: value.accountId ?? null, accountName: value.accountName ?? null, livemode: Boolean(value.livemode), connectedAt: value.connectedAt };
+  return {
+    accountId: value.accountId ?? null,
+    accountName: value.accountName ?? null,
+    livemode: Boolean(value.livemode),
+    connectedAt: value.connectedAt,
+    keyFingerprint: value.keyFingerprint ?? null,
+  };
 }
 
 function writeAccountFacts(db: Db, facts: StripeAccountFacts): void {
@@ -148,56 +185,144 @@ function writeAccountFacts(db: Db, facts: StripeAccountFacts): void {
     .run();
 }
 
-/** Another account, or the other mode: what was synced so far is not this key's. */
-function isOtherAccount(before: StripeAccountFacts | null, after: StripeAccountFacts): boolean {
-  if (!before) return false;
-  if (before.livemode !== after.livemode) return true;
-  return before.accountId !== null && after.accountId !== null && before.accountId !== after.accountId;
+const FROM_THE_START = 'The next sync reads everything again from the start (a backfill); what is already synced is not duplicated.';
+const modeName = (livemode: boolean) => (livemode ? 'live' : 'test');
+
+/**
+ * Why what was synced so far may not be this key's (so the sync must start again), or
+ * null when it is: the other mode; another account; or, when either key cannot read the
+ * account, a different key (the same key is the same account; another may not be).
+ */
+function otherAccountReason(before: StripeAccountFacts | null, after: StripeAccountFacts): string | null {
+  if (!before) return null;
+  if (before.livemode !== after.livemode) {
+    return `This key is for ${modeName(after.livemode)} mode, and what was synced so far came from ${modeName(before.livemode)} mode. ${FROM_THE_START}`;
+  }
+  if (before.accountId !== null && after.accountId !== null) {
+    return before.accountId === after.accountId ? null : `This key belongs to another Stripe account (${after.accountId}) than the one synced so far (${before.accountId}). ${FROM_THE_START}`;
+  }
+  if (before.keyFingerprint !== null && before.keyFingerprint === after.keyFingerprint) return null;
+  return 'This key is not the one used before, and KeyHub cannot tell whether it belongs to the same Stripe account (one of the keys may not read the account). To miss nothing, the next sync reads everything again from the start (a backfill); what is already synced is not duplicated.';
+}
+
+interface TestedKey {
+  secretKey: string;
+  test: StripeTestResult;
+  sealed: { sealing: Sealing; secret: Buffer };
+  /** Where it was tested (and will be sent). */
+  apiBase: string;
+}
+
+/**
+ * Inside the caller's transaction: stores a tested key (in place of any other) with its
+ * account's facts, audited; when the synced data may be another account's, drops the
+ * cursors so the next sync backfills. Returns why it did, or null.
+ */
+function storeTestedKey(ctx: ApiContext, tx: Db, key: TestedKey, now: string): string | null {
+  const { sqlite } = ctx.store;
+  const hint = stripeKeyHint(key.secretKey);
+  const before = readAccountFacts(tx);
+  const after: StripeAccountFacts = {
+    accountId: key.test.accountId,
+    accountName: key.test.accountName,
+    livemode: key.test.livemode ?? isLiveKey(key.secretKey),
+    connectedAt: now,
+    keyFingerprint: stripeKeyFingerprint(key.secretKey),
+  };
+  const reason = otherAccountReason(before, after);
+  // Nothing synced yet (no cursor): nothing restarts, so nothing to say.
+  const restarted = reason !== null && statement(sqlite, 'DELETE FROM sync_cursors WHERE provider = ?').run(STRIPE_PROVIDER).changes > 0;
+  writeStoredSecret(sqlite, key.sealed, hint, now);
+  writeAccountFacts(tx, after);
+  recordAudit(tx, {
+    actor: ctx.actor,
+    targetType: 'stripe',
+    targetId: STRIPE_PROVIDER,
+    action: 'stripe.connect',
+    details: {
+      hint,
+      sealing: key.sealed.sealing,
+      livemode: after.livemode,
+      accountId: after.accountId,
+      apiBase: key.apiBase,
+      ...(restarted && { restartsBackfill: true, restartReason: reason, previousAccount: { accountId: before?.accountId ?? null, livemode: before?.livemode ?? null } }),
+    },
+  });
+  return restarted ? reason : null;
 }
 
 // ---------------------------------------------------------------- connect, disconnect
 
+/** What storing a key did beyond storing it: why the sync starts again from a backfill, when it does. */
+export interface KeyStored {
+  backfillRestarted: string | null;
+}
+
 /**
  * Tests the key and, only when every check passes, stores it sealed with the account's
- * facts (and the address, when given). A key of another account or mode than the one
- * synced so far restarts the sync from a backfill (its cursors are dropped; synced data stays).
+ * facts (and the address, when given). A key that may be another account's or mode's
+ * than the one synced so far restarts the sync from a backfill (its cursors are
+ * dropped; synced data stays).
  */
-export async function connectStripe(ctx: ApiContext, input: ParsedInput<'stripe.connect'>): Promise<void> {
+export async function connectStripe(ctx: ApiContext, input: ParsedInput<'stripe.connect'>): Promise<KeyStored> {
   const useOsKeychain = input.useOsKeychain ?? false;
   // Refused before the test, so an unlock prompt comes first and nothing is sent twice.
   checkCanSeal(ctx, useOsKeychain);
   const apiBase = input.apiBase ?? readStripeSettings(ctx.store.db).apiBase;
-  const test = await testStripeKey(input.secretKey, apiBase);
-  if (!test.ok) {
-    const message = `${test.message} Nothing was stored.`;
-    throw new KeyHubError('VALIDATION', message, { fields: { secretKey: message }, test });
-  }
+  const test = await testBeforeStoring(input.secretKey, apiBase, 'Nothing was stored.');
   const sealed = sealStripeKey(ctx, input.secretKey, useOsKeychain);
-  const hint = stripeKeyHint(input.secretKey);
   const now = nowUtc();
-  const { db, sqlite } = ctx.store;
-  db.transaction((tx) => {
-    const before = readAccountFacts(tx);
-    const after: StripeAccountFacts = { accountId: test.accountId, accountName: test.accountName, livemode: test.livemode ?? isLiveKey(input.secretKey), connectedAt: now };
-    const otherAccount = isOtherAccount(before, after);
-    if (otherAccount) statement(sqlite, 'DELETE FROM sync_cursors WHERE provider = ?').run(STRIPE_PROVIDER);
-    writeStoredSecret(sqlite, sealed, hint, now);
-    writeAccountFacts(tx, after);
+  return ctx.store.db.transaction((tx) => {
+    const backfillRestarted = storeTestedKey(ctx, tx, { secretKey: input.secretKey, test, sealed, apiBase }, now);
     if (input.apiBase !== undefined) writeStripeSettings(tx, ctx.actor, { apiBase: input.apiBase });
-    recordAudit(tx, {
-      actor: ctx.actor,
-      targetType: 'stripe',
-      targetId: STRIPE_PROVIDER,
-      action: 'stripe.connect',
-      details: {
-        hint,
-        sealing: sealed.sealing,
-        livemode: after.livemode,
-        accountId: after.accountId,
-        apiBase,
-        ...(otherAccount && { restartsBackfill: true, previousAccount: { accountId: before?.accountId ?? null, livemode: before?.livemode ?? null } }),
-      },
-    });
+    return { backfillRestarted };
+  });
+}
+
+// ---------------------------------------------------------------- settings
+
+/**
+ * Changes the Stripe settings given. While a key is stored, a new address takes the key
+ * again (the stored one is never sent anywhere else): it is tested there, like on
+ * connect, and stored in place of the old one, where the old one was kept (passphrase or
+ * OS keychain). Refused, nothing changes.
+ */
+export async function updateStripeSettings(ctx: ApiContext, input: ParsedInput<'stripe.settings'>): Promise<KeyStored> {
+  const { secretKey, ...change } = input;
+  const { db, sqlite } = ctx.store;
+  const storedBase = readStripeSettings(db).apiBase;
+  const stored = readStoredSecret(sqlite);
+  const moves = change.apiBase !== undefined && change.apiBase !== storedBase;
+  if (secretKey !== undefined && !stored) {
+    throw invalidField('secretKey', 'Stripe is not connected, so no key is stored to move: connect with this key instead.');
+  }
+  if (secretKey !== undefined && !moves) {
+    throw invalidField('secretKey', 'Give the key only with a new address (it is tested there). To replace the key at the same address, connect again.');
+  }
+  if (!stored || !moves || change.apiBase === undefined) {
+    db.transaction((tx) => writeStripeSettings(tx, ctx.actor, change));
+    return { backfillRestarted: null };
+  }
+  const apiBase = change.apiBase;
+  if (secretKey === undefined) {
+    throw invalidField(
+      'secretKey',
+      `KeyHub sends the stored key only to the address it was stored for (${storedBase}). To use ${apiBase}, give the key again: it is tested there and stored in place of the old one.`,
+    );
+  }
+  checkCanReseal(ctx, stored.sealing);
+  const test = await testBeforeStoring(secretKey, apiBase, 'Nothing was changed.');
+  const sealed = sealStripeKey(ctx, secretKey, stored.sealing === 'os');
+  const now = nowUtc();
+  return db.transaction((tx) => {
+    // Checked again: the key was tested over the network, and a disconnect or another address may have come meanwhile.
+    const still = readStoredSecret(sqlite);
+    if (!still || still.sealing !== stored.sealing || readStripeSettings(tx).apiBase !== storedBase) {
+      throw new KeyHubError('CONFLICT', 'The Stripe connection changed while the new key was tested, so nothing was changed. Look at it again, then retry.');
+    }
+    const backfillRestarted = storeTestedKey(ctx, tx, { secretKey, test, sealed, apiBase }, now);
+    writeStripeSettings(tx, ctx.actor, change);
+    return { backfillRestarted };
   });
 }
 

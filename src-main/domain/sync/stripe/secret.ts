@@ -4,6 +4,7 @@
  * chosen). The key is never stored, logged or audited in the clear; what identifies it
  * to people is its hint ("rk_live_…a1B2").
  */
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ApiContext } from '../../../api/dispatch';
 import { KeyHubError, invalidField } from '../../../api/errors';
@@ -24,6 +25,14 @@ export interface StoredSecret {
 export function stripeKeyHint(key: string): string {
   const prefix = /^(rk|sk)_(live|test)_/.exec(key)?.[0] ?? '';
   return `${prefix}…${key.slice(-4)}`;
+}
+
+/**
+ * Tells a later key from this one without keeping it: a SHA-256 of the key. A Stripe key
+ * is long and random, so its hash gives nothing away (no one can guess keys to match it).
+ */
+export function stripeKeyFingerprint(key: string): string {
+  return createHash('sha256').update(`keyhub stripe key v1:${key}`).digest('base64url');
 }
 
 /** Live or test, from the key itself (Stripe's prefixes say which). */
@@ -89,6 +98,15 @@ export function checkCanSeal(ctx: ApiContext, useOsKeychain: boolean): void {
   if (state === 'locked') throw new KeyHubError('LOCKED', VAULT_LOCKED, { sealing: 'vault' });
 }
 
+const OS_KEYCHAIN_ABSENT_TO_MOVE =
+  "The Stripe key is kept in the desktop app's OS keychain, which this KeyHub cannot reach. Change the address from the desktop app, or connect again here.";
+
+/** Checks that a new key can be kept where the stored one is (replacing it), before anything is tested. */
+export function checkCanReseal(ctx: ApiContext, sealing: Sealing): void {
+  if (sealing === 'os' && !ctx.osKeychain?.isAvailable()) throw new KeyHubError('CONFLICT', OS_KEYCHAIN_ABSENT_TO_MOVE, { sealing: 'os' });
+  if (sealing === 'vault') checkCanSeal(ctx, false);
+}
+
 /** The key sealed the chosen way (checkCanSeal first). */
 export function sealStripeKey(ctx: ApiContext, key: string, useOsKeychain: boolean): { sealing: Sealing; secret: Buffer } {
   if (useOsKeychain) {
@@ -97,7 +115,7 @@ export function sealStripeKey(ctx: ApiContext, key: string, useOsKeychain: boole
   }
   const plain = Buffer.from(key, 'utf8');
   try {
-    return { sealing: 'vault', secret: ctx.vault.seal(plain) };
+    return { sealing: 'vault', secret: ctx.vault.sealSecret(plain) };
   } finally {
     plain.fill(0);
   }

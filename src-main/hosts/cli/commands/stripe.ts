@@ -75,7 +75,7 @@ const PRICE_COLUMNS: Column<StripePriceRow>[] = [
   { header: 'waiting', value: (p) => p.waitingUnits || '', align: 'right' },
 ];
 
-/** The schedule and rate, checked before anything is sent (as the API would check them). */
+/** The schedule, address and rate, checked before anything is sent (as the API would check them). */
 function settingsInput(opts: { schedule?: number; baseUrl?: string; rate?: number }): MethodInput<'stripe.settings'> {
   const input = {
     ...(opts.schedule !== undefined && { scheduleMinutes: opts.schedule }),
@@ -87,7 +87,21 @@ function settingsInput(opts: { schedule?: number; baseUrl?: string; rate?: numbe
     const flags: Record<string, string> = { scheduleMinutes: '--schedule', apiBase: '--base-url', requestsPerSecond: '--rate' };
     throw new UsageFailure(parsed.error.issues.map((i) => `${flags[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`).join('\n'));
   }
-  return input;
+  // As the API will see it (trimmed, no trailing slash), to compare with the stored address.
+  return parsed.data;
+}
+
+/**
+ * The key, when --base-url moves a connected KeyHub to another address: the stored key
+ * is sent only to its own address, so the key is asked again (--key-file, the
+ * environment, a prompt, or stdin). Undefined when no key is needed.
+ */
+async function keyForAddress(session: CliSession, apiBase: string | undefined, keyFile: string | undefined): Promise<string | undefined> {
+  if (keyFile !== undefined) return readStripeKey(keyFile);
+  if (apiBase === undefined) return undefined;
+  const status = await session.call('stripe.status', {});
+  if (!status.connection.connected || status.settings.apiBase === apiBase) return undefined;
+  return readStripeKey(undefined);
 }
 
 interface ConnectOptions {
@@ -110,8 +124,9 @@ async function connect(session: CliSession, opts: ConnectOptions, json: boolean)
     if (test && !json) process.stderr.write(`${testText(test)}\n`);
     throw error;
   }
-  if (settings) status = await session.call('stripe.settings', settings);
-  return { data: status, human: `Connected to Stripe. The key is stored sealed; it is never shown again.\n\n${statusText(status)}` };
+  const restarted = status.backfillRestarted ? `${status.backfillRestarted}\n\n` : '';
+  if (settings) status = { ...(await session.call('stripe.settings', settings)), ...(status.backfillRestarted && { backfillRestarted: status.backfillRestarted }) };
+  return { data: status, human: `Connected to Stripe. The key is stored sealed; it is never shown again.\n\n${restarted}${statusText(status)}` };
 }
 
 export function stripeCommand(): Command {
@@ -149,18 +164,20 @@ The key is never taken as an argument (it would show in \`ps\`).`,
       .command('test')
       .description('check that the stored key (or one from --key-file) can read everything the sync reads; exit 1 if not')
       .option('--key-file <file>', 'test this key instead of the stored one ("-": stdin)')
-      .option('--base-url <url>', "test against this address instead of the configured one"),
+      .option('--base-url <url>', 'test against this address instead of the configured one (the stored key goes only to its own address: another one asks for the key)'),
   ).action(
     action<{ keyFile?: string; baseUrl?: string; passphraseFile?: string }>(
       async ({ opts, session, json }) => {
+        const apiBase = opts.baseUrl === undefined ? undefined : settingsInput({ baseUrl: opts.baseUrl }).apiBase;
+        const secretKey = await keyForAddress(session, apiBase, opts.keyFile);
         const input = {
-          ...(opts.keyFile !== undefined && { secretKey: await readStripeKey(opts.keyFile) }),
-          ...(opts.baseUrl !== undefined && { apiBase: opts.baseUrl }),
+          ...(secretKey !== undefined && { secretKey }),
+          ...(apiBase !== undefined && { apiBase }),
         };
         const result = await unlockForStripe(session, opts, json, () => session.call('stripe.test', input));
         return { data: result, human: testText(result), ...(!result.ok && { exitCode: EXIT_FAILED }) };
       },
-      { apiBase: '--base-url' },
+      { apiBase: '--base-url', secretKey: '--key-file' },
     ),
   );
 
@@ -182,20 +199,37 @@ The key is never taken as an argument (it would show in \`ps\`).`,
       }),
     );
 
-  command
-    .command('settings')
-    .description('change the schedule, the API address or the rate limit (the others stay)')
-    .option('--schedule <minutes>', 'sync every this many minutes while the desktop app or keyhub serve runs (0: on demand only)', wholeNumber)
-    .option('--base-url <url>', "Stripe's API address (https://api.stripe.com, or a local test server)")
-    .option('--rate <n>', 'requests a second at most (1-100; Stripe allows 100 live, 25 in test mode)', wholeNumber)
+  addPassphraseOption(
+    command
+      .command('settings')
+      .description('change the schedule, the API address or the rate limit (the others stay); a new address while connected asks for the key again')
+      .option('--schedule <minutes>', 'sync every this many minutes while the desktop app or keyhub serve runs (0: on demand only)', wholeNumber)
+      .option('--base-url <url>', "Stripe's API address (https://api.stripe.com; plain http:// only for a test server on this computer)")
+      .option('--key-file <file>', `with --base-url: the key to test there and store in place of the old one ("-": stdin); else $${KEY_ENV}, a hidden prompt, or stdin`)
+      .option('--rate <n>', 'requests a second at most (1-100; Stripe allows 100 live, 25 in test mode)', wholeNumber),
+  )
+    .addHelpText(
+      'after',
+      `
+The stored key is sent only to the address it was stored for. Moving a connected KeyHub
+to another address takes the key again: it is tested there and stored in place of the
+old one (sealed as before, so the passphrase may be asked).`,
+    )
     .action(
-      action<{ schedule?: number; baseUrl?: string; rate?: number }>(
-        async ({ opts, session }) => {
+      action<{ schedule?: number; baseUrl?: string; rate?: number; keyFile?: string; passphraseFile?: string }>(
+        async ({ opts, session, json }) => {
           if (opts.schedule === undefined && opts.baseUrl === undefined && opts.rate === undefined) throw new UsageFailure('Give --schedule MINUTES, --base-url URL, --rate N, or several.');
-          const status = await session.call('stripe.settings', settingsInput(opts));
-          return { data: status, human: statusText(status) };
+          if (opts.keyFile !== undefined && opts.baseUrl === undefined) {
+            throw new UsageFailure('--key-file goes with --base-url: the key is asked only to move to another address. To replace the key, use keyhub stripe connect.');
+          }
+          const input = settingsInput(opts);
+          const secretKey = await keyForAddress(session, input.apiBase, opts.keyFile);
+          const status = await unlockForStripe(session, opts, json, () => session.call('stripe.settings', { ...input, ...(secretKey !== undefined && { secretKey }) }));
+          const restarted = status.backfillRestarted ? `${status.backfillRestarted}\n\n` : '';
+          const moved = secretKey !== undefined ? `The key was tested at ${status.settings.apiBase} and stored in place of the old one.\n\n` : '';
+          return { data: status, human: `${moved}${restarted}${statusText(status)}` };
         },
-        { scheduleMinutes: '--schedule', apiBase: '--base-url', requestsPerSecond: '--rate' },
+        { scheduleMinutes: '--schedule', apiBase: '--base-url', requestsPerSecond: '--rate', secretKey: '--key-file' },
       ),
     );
 
