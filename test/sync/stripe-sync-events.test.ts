@@ -172,6 +172,51 @@ describe('Stripe incremental sync', () => {
     expect(await s.sync()).toMatchObject({ mode: 'incremental', updated: 1 });
   });
 
+  it('lists once on a full sync whose events cursor is older than Stripe keeps events, moving that cursor too', async () => {
+    await backfilled();
+    const world = s.world;
+    world.advance(31 * DAY);
+    world.product({ name: 'Brand new' });
+    const from = world.requests.length;
+    const run = await s.sync({ full: true });
+    expect(run).toMatchObject({ status: 'succeeded', mode: 'relist', created: 1, errors: 0 });
+    expect(runs(s.t).map((r) => r.mode)).toEqual(['backfill', 'relist']);
+    expectStoreEqualsWorld(s.t, world, expect);
+    expect(cursor(s.t, 'events')).toEqual({ created: world.now });
+    // One pass: no list request sent twice, and the five products made together paged once (3 + 2).
+    const productLists = requestsSince(from).filter((r) => r.path === '/v1/products');
+    const queries = productLists.map((r) => JSON.stringify(r.query));
+    expect(new Set(queries).size).toBe(queries.length);
+    expect(productLists.filter((r) => r.query.starting_after)).toHaveLength(1);
+    // Each object of the account read once, and the new product's event re-fetched it once more.
+    expect(run.fetched).toBe(storedObjects(s.t).length + 1);
+  });
+
+  it('keeps a quiet account incremental: each empty poll moves the cursor to Stripe’s time minus the overlap, so 31 quiet days never re-list', async () => {
+    s = await syncSetup();
+    populate(s.world);
+    const world = s.world;
+    // Stripe's clock is the fake account's (its server's Date header is this computer's).
+    const atStripeTime = { tuning: { stripeClock: () => world.now } };
+    await s.sync(atStripeTime);
+    const from = world.requests.length;
+    for (let day = 1; day <= 31; day++) {
+      world.advance(DAY);
+      expect(await s.sync(atStripeTime)).toMatchObject({ status: 'succeeded', mode: 'incremental', fetched: 0, message: null });
+      expect(cursor(s.t, 'events')).toEqual({ created: world.now - 300 });
+    }
+    // Only events were asked for, each time from the cursor minus the overlap.
+    const polls = requestsSince(from);
+    expect(polls.every((r) => r.path === '/v1/events')).toBe(true);
+    expect(Number(polls.at(-1)!.query.created.gte)).toBe(world.now - DAY - 600);
+    // And a change after all that quiet still comes through its event.
+    world.advance(60);
+    const [resizer] = world.all('product');
+    world.update(resizer.id as string, { name: 'Resizer 31' });
+    expect(await s.sync(atStripeTime)).toMatchObject({ mode: 'incremental', updated: 1 });
+    expect(cursor(s.t, 'events')).toEqual({ created: world.now });
+  });
+
   it('maps event types to the objects they change', () => {
     expect(
       [

@@ -1,10 +1,12 @@
 /**
  * How the engine stores a page around its effects (the effects themselves replaced by a
  * stand-in here; the real ones have their own tests): an object whose effects are refused
- * is not stored and is listed with the run's errors while the rest of its page commits;
+ * or fail on their own (a bug, an unreadable file) is not stored and is listed with the
+ * run's errors while the rest of its page commits; a failing store stops the run;
  * when the effects must sign and the keys are locked, the run is recorded as interrupted,
  * LOCKED is thrown, and after unlocking the next run resumes with the keys open.
  */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyHubError } from '../../src-main/api/errors';
 import { getRun } from '../../src-main/domain/sync/runs';
@@ -15,6 +17,8 @@ import { cursor, expectStoreEqualsWorld, populate, runs, storedObjects, syncSetu
 
 const stand = vi.hoisted(() => ({
   refuse: new Set<string>(),
+  /** Objects whose effects throw this (not a refusal). */
+  crash: new Map<string, () => Error>(),
   keyFor: new Map<string, number>(),
   applied: [] as Array<{ id: string; change: string; signers: number[] }>,
 }));
@@ -24,6 +28,8 @@ vi.mock('../../src-main/domain/sync/stripe/effects', () => ({
     // A write of its own, to show it is rolled back with the object.
     ectx.sqlite.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')").run(`effect:${object.id}`);
     if (stand.refuse.has(object.id)) throw new KeyHubError('VALIDATION', `Refused ${object.id} on purpose.`);
+    const crash = stand.crash.get(object.id);
+    if (crash) throw crash();
     stand.applied.push({ id: object.id, change: object.change, signers: [...ectx.fulfil.signers.keys()] });
     return { fulfilled: stand.keyFor.has(object.id) ? 2 : 0, revoked: 0, restored: 0, renewed: 0, waiting: 0 };
   },
@@ -35,6 +41,7 @@ vi.mock('../../src-main/domain/sync/stripe/effects', () => ({
 let s: SyncSetup;
 beforeEach(() => {
   stand.refuse.clear();
+  stand.crash.clear();
   stand.keyFor.clear();
   stand.applied.length = 0;
 });
@@ -70,6 +77,58 @@ describe('Stripe sync pages and their effects', () => {
     expect(storedObjects(s.t).map((o) => o.id)).not.toContain(refused);
     const full = await s.sync({ full: true });
     expect(full).toMatchObject({ status: 'succeeded', errors: 0, created: 1, message: 'Full sync: every object is listed again (what has not changed is not written).' });
+    expectStoreEqualsWorld(s.t, world, expect);
+  });
+
+  it('records an object whose effects fail on their own (a TypeError, an INTERNAL error) against it, and commits the rest of its page', async () => {
+    const world = new StripeWorld();
+    populate(world);
+    s = await syncSetup(world);
+    const products = world.all('product').map((p) => p.id as string);
+    const [buggy, unreadable] = [products[0], products[2]];
+    stand.crash.set(buggy, () => new TypeError("Cannot read properties of undefined (reading 'period')"));
+    stand.crash.set(unreadable, () => new KeyHubError('INTERNAL', 'The license file of license 12 could not be read.'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    const run = await s.sync();
+    expect(run).toMatchObject({ status: 'succeeded', errors: 2, message: '2 objects could not be applied (listed with the run); a full sync tries them again.' });
+    const errors = getRun(s.t.store.sqlite, run.id).errorList.map((e) => ({ objectType: e.objectType, objectId: e.objectId, reason: e.reason }));
+    expect(errors.sort((a, b) => a.objectId!.localeCompare(b.objectId!))).toEqual(
+      [
+        { objectType: 'product', objectId: buggy, reason: "KeyHub hit an unexpected error: Cannot read properties of undefined (reading 'period')" },
+        { objectType: 'product', objectId: unreadable, reason: 'The license file of license 12 could not be read.' },
+      ].sort((a, b) => a.objectId.localeCompare(b.objectId)),
+    );
+    // Unexpected: logged for whoever reads the log.
+    expect(logged.mock.calls.map((c) => String(c[0])).sort()).toEqual([`[keyhub] Stripe sync could not apply product ${buggy}:`, `[keyhub] Stripe sync could not apply product ${unreadable}:`].sort());
+    logged.mockRestore();
+    const stored = storedObjects(s.t).map((o) => o.id);
+    expect(stored).not.toContain(buggy);
+    expect(stored).not.toContain(unreadable);
+    expect(effectMarks()).not.toContain(buggy);
+    expect(products.filter((id) => id !== buggy && id !== unreadable).every((id) => stored.includes(id))).toBe(true);
+    expect(cursor(s.t, 'backfill:product')).toMatchObject({ done: true });
+    // Every later run goes on (no page is stuck on them); a full sync, once they apply, stores them.
+    expect(await s.sync()).toMatchObject({ status: 'succeeded', errors: 0 });
+    stand.crash.clear();
+    expect(await s.sync({ full: true })).toMatchObject({ status: 'succeeded', errors: 0, created: 2 });
+    expectStoreEqualsWorld(s.t, world, expect);
+  });
+
+  it('stops the run on a store failure in the effects, storing nothing of that page; the next run resumes there', async () => {
+    const world = new StripeWorld();
+    populate(world);
+    s = await syncSetup(world);
+    const [, second] = world.all('price').map((p) => p.id as string);
+    stand.crash.set(second, () => new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const run = await s.sync();
+    logged.mockRestore();
+    expect(run).toMatchObject({ status: 'failed', errors: 0, message: 'The sync stopped on an unexpected error (disk I/O error) (Prices: 0 read). The next sync resumes from where it stopped.' });
+    expect(storedObjects(s.t).map((o) => o.type)).not.toContain('price');
+    expect(cursor(s.t, 'backfill:price')).toMatchObject({ done: false, read: 0 });
+    stand.crash.clear();
+    expect(await s.sync()).toMatchObject({ status: 'succeeded', errors: 0 });
     expectStoreEqualsWorld(s.t, world, expect);
   });
 

@@ -149,9 +149,11 @@ describe('Stripe sync interrupted and resumed', () => {
     expect(runningRun(s.t.store.sqlite, 'stripe')).toBeNull();
     const next = await s.sync();
     expect(next.status).toBe('succeeded');
-    const [, crashed] = runs(s.t);
+    const [, crashed, taker] = runs(s.t);
     expect(crashed.status).toBe('interrupted');
-    expect(crashed.message).toMatch(/^Stopped without finishing: nothing was heard from it after .+\. The next sync resumes from where it stopped\.$/);
+    expect(crashed.message).toMatch(
+      new RegExp(`^Another sync \\(run ${taker.id}\\) took over: nothing was heard from this one after .+ \\(KeyHub was closed, the computer slept, or it was kept waiting\\), so it was counted as stopped\\. Run ${taker.id} carried on from where it stopped\\.$`),
+    );
     expectStoreEqualsWorld(s.t, world, expect);
   });
 

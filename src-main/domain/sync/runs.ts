@@ -39,13 +39,15 @@ export interface BeginRun {
 /**
  * Takes the lease and starts a run. Refused (CONFLICT, naming the run) while another run
  * of the provider is alive; a run silent for longer than `staleAfterMs` was cut off and
- * is marked interrupted first.
+ * is marked interrupted, naming the run that took over (should it still be alive, its
+ * next write finds it has lost the lease and it stops).
  */
 export function beginRun(sqlite: Database.Database, begin: BeginRun): SyncRun {
   const nowMs = Date.parse(begin.now);
   return sqlite
     .transaction(() => {
-      for (const run of runningRows(sqlite, begin.provider)) {
+      const stale = runningRows(sqlite, begin.provider);
+      for (const run of stale) {
         if (isFresh(run, nowMs, begin.staleAfterMs)) {
           throw new KeyHubError(
             'CONFLICT',
@@ -53,11 +55,6 @@ export function beginRun(sqlite: Database.Database, begin: BeginRun): SyncRun {
             { runId: run.id },
           );
         }
-        statement(sqlite, "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE id = ?").run(
-          begin.now,
-          `Stopped without finishing: nothing was heard from it after ${timeWords(run.heartbeatAt)} (KeyHub was closed or the computer slept). The next sync resumes from where it stopped.`,
-          run.id,
-        );
       }
       const { mode, message } = begin.plan();
       const id = Number(
@@ -70,33 +67,81 @@ export function beginRun(sqlite: Database.Database, begin: BeginRun): SyncRun {
           message,
         ).lastInsertRowid,
       );
+      for (const run of stale) {
+        statement(sqlite, "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE id = ?").run(
+          begin.now,
+          `Another sync (run ${id}) took over: nothing was heard from this one after ${timeWords(run.heartbeatAt)} (KeyHub was closed, the computer slept, or it was kept waiting), so it was counted as stopped. Run ${id} carried on from where it stopped.`,
+          run.id,
+        );
+      }
       return runRow(sqlite, id);
     })
     .immediate();
 }
 
-/** Adds a page's counts to the run and touches its heartbeat (inside the page's transaction). */
+/**
+ * Thrown when a run finds it no longer holds the lease (another sync took over, or
+ * KeyHub marked it stopped on quitting): it stops at once, writing nothing more.
+ */
+export class RunTakenOver extends Error {
+  constructor(readonly runId: number) {
+    super(`Sync run ${runId} no longer holds the lease: another sync took over.`);
+    this.name = 'RunTakenOver';
+  }
+}
+
+/**
+ * Adds a page's counts to the run and touches its heartbeat (inside the page's
+ * transaction). Throws RunTakenOver when the run no longer holds the lease, which rolls
+ * the page back.
+ */
 export function recordProgress(sqlite: Database.Database, runId: number, counts: SyncCounts, stage: string, now: string): void {
-  statement(
+  const { changes } = statement(
     sqlite,
     `UPDATE sync_runs SET fetched = fetched + ?, created = created + ?, updated = updated + ?, unchanged = unchanged + ?,
-       fulfilled = fulfilled + ?, revoked = revoked + ?, errors = errors + ?, stage = ?, heartbeat_at = ? WHERE id = ?`,
+       fulfilled = fulfilled + ?, revoked = revoked + ?, errors = errors + ?, stage = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'`,
   ).run(counts.fetched, counts.created, counts.updated, counts.unchanged, counts.fulfilled, counts.revoked, counts.errors, stage, now, runId);
+  if (changes === 0) throw new RunTakenOver(runId);
 }
 
-/** Keeps the lease alive while the run waits (a long retry), without other changes. */
+/** Keeps the lease alive (between pages, while the run waits); throws RunTakenOver when it is held no longer. */
 export function touchRun(sqlite: Database.Database, runId: number, now: string): void {
-  statement(sqlite, "UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'").run(now, runId);
+  const { changes } = statement(sqlite, "UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'").run(now, runId);
+  if (changes === 0) throw new RunTakenOver(runId);
 }
 
-/** Changes a running run's mode (incremental found its cursor too old and re-lists). */
-export function setRunMode(sqlite: Database.Database, runId: number, mode: SyncMode, message: string | null): void {
-  statement(sqlite, 'UPDATE sync_runs SET mode = ?, message = ? WHERE id = ?').run(mode, message, runId);
+/** Changes a running run's mode (incremental found its cursor too old and re-lists); RunTakenOver when the lease is lost. */
+export function setRunMode(sqlite: Database.Database, runId: number, mode: SyncMode, message: string | null, now: string): void {
+  const { changes } = statement(sqlite, "UPDATE sync_runs SET mode = ?, message = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'").run(mode, message, now, runId);
+  if (changes === 0) throw new RunTakenOver(runId);
 }
 
+/**
+ * Ends a run that still holds the lease, and answers the row as it stands: a run that
+ * lost it keeps what the run that took over (or KeyHub quitting) wrote.
+ */
 export function finishRun(sqlite: Database.Database, runId: number, status: Exclude<SyncRunStatus, 'running'>, message: string | null, now: string): SyncRun {
-  statement(sqlite, 'UPDATE sync_runs SET status = ?, message = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?').run(status, message, now, now, runId);
+  statement(sqlite, "UPDATE sync_runs SET status = ?, message = ?, finished_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'").run(status, message, now, now, runId);
   return runRow(sqlite, runId);
+}
+
+/**
+ * Marks a run interrupted because KeyHub is quitting under it (before its page in flight
+ * was stored), so it does not look alive until its heartbeat goes stale. Safe at any
+ * moment between two transactions: the page in flight is not stored, and should the run
+ * carry on, its next write finds it no longer holds the lease. False when it had ended.
+ */
+export function abandonRun(sqlite: Database.Database, runId: number, now: string): boolean {
+  const row = statement(sqlite, "SELECT stage FROM sync_runs WHERE id = ? AND status = 'running'").get(runId) as { stage: string | null } | undefined;
+  if (!row) return false;
+  const where = row.stage ? ` (${row.stage})` : '';
+  return (
+    statement(sqlite, "UPDATE sync_runs SET status = 'interrupted', message = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(
+      `Stopped when KeyHub quit, before the page in flight was stored${where}. The next sync resumes from where it stopped.`,
+      now,
+      runId,
+    ).changes > 0
+  );
 }
 
 /** An object the run could not apply (inside the transaction that skipped it). */

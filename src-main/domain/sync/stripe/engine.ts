@@ -4,8 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { ApiContext } from '../../../api/dispatch';
+import { nowUtc } from '../../../shared/time';
 import { SkuMatcher } from '../../sales/item-skus';
 import { SkuBook } from '../../sales/signing';
+import { touchRun } from '../runs';
 import type { SyncCounts, SyncMode, SyncProgress } from '../types';
 import type { StripeClient } from './client';
 import { abortFailure } from './retry';
@@ -28,6 +30,11 @@ export interface SyncTuning {
   staleAfterMs: number;
   /** How a retry waits (tests record the delays instead of waiting). */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Stripe's time now, unix seconds. Unset: the `Date` of Stripe's answer, else this
+   * computer's clock. Tests run it at the fake account's time.
+   */
+  stripeClock?: () => number;
 }
 
 export interface SyncEngine {
@@ -46,6 +53,8 @@ export interface SyncEngine {
   onProgress?: (progress: SyncProgress) => void;
   /** SKUs and item mappings as read lately (see `catalogView`). */
   catalog?: CatalogView;
+  /** When the run last touched its heartbeat (ms, this computer's clock). */
+  touchedAt: number;
 }
 
 interface CatalogView {
@@ -76,8 +85,31 @@ export function stopIfAsked(engine: SyncEngine): void {
   if (engine.signal?.aborted) throw abortFailure();
 }
 
-/** Unix seconds. */
-export const unixNow = () => Math.floor(Date.now() / 1000);
+/** How often a run touches its heartbeat at least: well within the time after which it counts as cut off. */
+export const heartbeatEveryMs = (tuning: Pick<SyncTuning, 'staleAfterMs'>) => Math.max(1_000, Math.min(30_000, Math.floor(tuning.staleAfterMs / 4)));
+
+/**
+ * Touches the run's heartbeat, at once or (`whenDue`) only when the last touch is older
+ * than `heartbeatEveryMs`; throws RunTakenOver when the run holds the lease no longer.
+ */
+export function keepLease(engine: SyncEngine, whenDue = false): void {
+  const now = Date.now();
+  if (whenDue && now - engine.touchedAt < heartbeatEveryMs(engine.tuning)) return;
+  touchRun(engine.sqlite, engine.runId, nowUtc());
+  engine.touchedAt = now;
+}
+
+/** The `Date` Stripe's answer carries (unix s), when the SDK kept it. */
+function answeredAt(response: unknown): number | null {
+  const headers = (response as { lastResponse?: { headers?: Record<string, unknown> } } | null)?.lastResponse?.headers;
+  const date = typeof headers?.date === 'string' ? Date.parse(headers.date) : NaN;
+  return Number.isFinite(date) ? Math.floor(date / 1000) : null;
+}
+
+/** Stripe's time now (unix s): the tuning's clock, else the `Date` of `response`, else this computer's clock. */
+export function stripeTime(tuning: Pick<SyncTuning, 'stripeClock'>, response?: unknown): number {
+  return tuning.stripeClock?.() ?? answeredAt(response) ?? Math.floor(Date.now() / 1000);
+}
 
 /** "1,200". */
 export const count = (n: number) => n.toLocaleString('en-US');

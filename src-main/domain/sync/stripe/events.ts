@@ -8,9 +8,10 @@
 import type Database from 'better-sqlite3';
 import Stripe from 'stripe';
 import { statement } from '../../../store/statements';
+import { nowUtc } from '../../../shared/time';
 import { EVENTS_STREAM, readCursor, writeCursor, type EventsCursor } from '../cursors';
 import { timeWords } from '../runs';
-import { count, stopIfAsked, type SyncEngine } from './engine';
+import { count, keepLease, stopIfAsked, stripeTime, type SyncEngine } from './engine';
 import { nextVersion, readObject, type ReadObject } from './objects';
 import { commitPage } from './pages';
 import { completeChildren, STREAMS } from './streams';
@@ -96,12 +97,12 @@ function notApplied(sqlite: Database.Database, provider: string, events: PolledE
 
 export type EventsOutcome = { kind: 'applied'; stripeNow: number } | { kind: 'too_old'; cursor: number; stripeNow: number };
 
-/** Stripe's time as best known: the local clock, or the newest event when Stripe's clock is ahead. */
-const stripeTime = (newestEvent: number | undefined) => Math.max(Math.floor(Date.now() / 1000), newestEvent ?? 0);
-
 /**
  * Polls and applies the events since the cursor. Answers `too_old` (nothing applied)
  * when the cursor is older than Stripe keeps events: the caller re-lists instead.
+ * Every page read touches the lease. Once all are applied the cursor moves to Stripe's
+ * time minus the overlap even when nothing happened, so a quiet account never falls
+ * behind Stripe's retention.
  */
 export async function pollEvents(engine: SyncEngine): Promise<EventsOutcome> {
   const { sqlite, provider, tuning } = engine;
@@ -113,16 +114,18 @@ export async function pollEvents(engine: SyncEngine): Promise<EventsOutcome> {
 
   const polled: PolledEvent[] = [];
   let startingAfter: string | undefined;
-  let stripeNow = stripeTime(undefined);
-  for (;;) {
+  let stripeNow = 0;
+  for (let first = true; ; first = false) {
     stopIfAsked(engine);
     const page = (await engine.client.request(
       'events',
       (sdk) => sdk.events.list({ limit: tuning.pageSize, created: { gte: since }, ...(startingAfter && { starting_after: startingAfter }) }),
       engine.signal,
     )) as unknown as { data: StripeJson[]; has_more: boolean };
-    if (polled.length === 0) {
-      stripeNow = stripeTime(typeof page.data[0]?.created === 'number' ? page.data[0].created : undefined);
+    keepLease(engine);
+    if (first) {
+      // Stripe's time as the listing began: its clock, or its newest event when that is ahead.
+      stripeNow = Math.max(stripeTime(tuning, page), typeof page.data[0]?.created === 'number' ? page.data[0].created : 0);
       if (stripeNow - cursor.created > tuning.retentionDays * DAY_SECONDS) return { kind: 'too_old', cursor: cursor.created, stripeNow };
     }
     for (const event of page.data) polled.push(polledEvent(event, polled.length));
@@ -132,13 +135,16 @@ export async function pollEvents(engine: SyncEngine): Promise<EventsOutcome> {
   }
 
   const fresh = oldestFirst(notApplied(sqlite, provider, polled));
+  // Every event up to Stripe's time as the listing began has been seen: the overlap covers those Stripe lists late.
+  const settled = Math.max(cursor.created, stripeNow - tuning.overlapSeconds);
   let newest = cursor.created;
   for (let start = 0; start < fresh.length; start += tuning.pageSize) {
     stopIfAsked(engine);
     const chunk = fresh.slice(start, start + tuning.pageSize);
     const objects = await readChangedObjects(engine, chunk);
     for (const event of chunk) newest = Math.max(newest, event.created);
-    const cursorAfter: EventsCursor = { created: newest };
+    const last = start + chunk.length >= fresh.length;
+    const cursorAfter: EventsCursor = { created: last ? Math.max(newest, settled) : newest };
     await commitPage(engine, {
       objects,
       fetched: objects.length,
@@ -149,6 +155,14 @@ export async function pollEvents(engine: SyncEngine): Promise<EventsOutcome> {
         writeCursor(db, provider, EVENTS_STREAM, cursorAfter, now);
       },
     });
+  }
+  if (fresh.length === 0 && settled > cursor.created) {
+    sqlite
+      .transaction(() => {
+        keepLease(engine);
+        writeCursor(sqlite, provider, EVENTS_STREAM, { created: settled } satisfies EventsCursor, nowUtc());
+      })
+      .immediate();
   }
   pruneEvents(sqlite, provider, stripeNow - (tuning.retentionDays + 1) * DAY_SECONDS);
   return { kind: 'applied', stripeNow };

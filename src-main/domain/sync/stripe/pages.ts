@@ -2,21 +2,24 @@
  * Storing one page: the objects that changed, their effects (transactions, licenses,
  * subscriptions), the stream's cursor and the run's counts and heartbeat, all in one
  * write transaction. The signing keys the effects need are opened first (a
- * better-sqlite3 transaction cannot wait). When an object's effects are refused, the
- * page runs again with a savepoint an object: that object is not stored (a later full
- * sync tries it again) and goes to the run's errors; the rest commit.
+ * better-sqlite3 transaction cannot wait). When an object's effects fail (refused, or an
+ * error of its own: a bug, a license file that cannot be read), the page runs again
+ * with a savepoint an object: that object is not stored (a later full sync tries it
+ * again) and goes to the run's errors; the rest commit. Locked keys, a failing store or
+ * a lost lease stop the page instead: they are no one object's fault.
  *
  * `storeStripeObjects` is the same write for objects that come from no run (the demo's
  * account snapshot): no cursor, no run row, and a refusal refuses them all.
  */
 import type Database from 'better-sqlite3';
 import { toErrorBody, type ApiContext } from '../../../api/dispatch';
+import { KeyHubError } from '../../../api/errors';
 import { nowUtc } from '../../../shared/time';
 import type { FulfilContext } from '../../sales/fulfil';
 import { SkuMatcher } from '../../sales/item-skus';
 import { isMessageFailure } from '../../sales/record';
 import { SkuBook, withSigners } from '../../sales/signing';
-import { emptyCounts, recordProgress, recordSyncError } from '../runs';
+import { emptyCounts, recordProgress, recordSyncError, RunTakenOver } from '../runs';
 import type { SyncCounts } from '../types';
 import { STRIPE_SYNC_ACTOR } from './api-version';
 import { applyStripeEffects, stripeSigningKeys } from './effects';
@@ -39,13 +42,50 @@ export interface PageWrite {
 interface WriteHooks {
   /** Last in the transaction: the cursor, the run's counts. */
   finish(sqlite: Database.Database, counts: SyncCounts, now: string): void;
-  /** An object whose effects were refused (the rest commit); absent: the refusal refuses the whole write. */
+  /** An object whose effects failed (the rest commit); absent: its failure fails the whole write. */
   refused?(object: ChangedObject, reason: string, now: string): void;
 }
 
 interface Catalog {
   skus: SkuBook;
   matcher: SkuMatcher;
+}
+
+/** SQLite result codes (and their extended `_…` forms) of the store itself failing: busy, I/O, full, read-only, damaged. */
+const STORE_FAILURE_CODES = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CANTOPEN',
+  'SQLITE_NOMEM',
+  'SQLITE_PROTOCOL',
+  'SQLITE_INTERRUPT',
+  'SQLITE_PERM',
+  'SQLITE_NOLFS',
+];
+
+/** The store failed (SQLite's code, or KeyHub's error for it), whatever object was being written. */
+export function isStoreFailure(error: unknown): boolean {
+  if (error instanceof KeyHubError) {
+    // A busy store reaches here as INTERNAL naming SQLite's message.
+    return error.code === 'STORE_TOO_NEW' || error.code === 'STORE_INVALID' || (error.code === 'INTERNAL' && typeof error.details?.sqlite === 'string');
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORE_FAILURE_CODES.some((failure) => code === failure || code.startsWith(`${failure}_`));
+}
+
+/**
+ * One object's failure, recorded against it while the rest of its page commits: any
+ * error of its effects except locked keys, a failing store or a lost lease, which stop
+ * the page (they would fail every object, and a store error may have undone more).
+ */
+export function isObjectFailure(error: unknown): boolean {
+  if (error instanceof RunTakenOver || isStoreFailure(error)) return false;
+  return !(error instanceof KeyHubError && error.code === 'LOCKED');
 }
 
 function addCounts(into: SyncCounts, from: SyncCounts): void {
@@ -86,7 +126,7 @@ async function writeObjects(ctx: ApiContext, catalog: Catalog, objects: ReadObje
         })
         .immediate();
     } catch (error) {
-      if (!hooks.refused || !isMessageFailure(error)) throw error;
+      if (!hooks.refused || !isObjectFailure(error)) throw error;
     }
     const refused = hooks.refused;
     // Savepoints roll license ids back: each is read again from the store.
@@ -102,7 +142,9 @@ async function writeObjects(ctx: ApiContext, catalog: Catalog, objects: ReadObje
             one(attempt, object, diff.reads[i]);
             addCounts(into, attempt);
           } catch (error) {
-            if (!isMessageFailure(error)) throw error;
+            if (!isObjectFailure(error)) throw error;
+            // A refusal is expected; anything else is a bug or a broken file, worth the log.
+            if (!isMessageFailure(error)) console.error(`[keyhub] Stripe sync could not apply ${object.type} ${object.id}:`, error);
             into.errors++;
             refused(object, toErrorBody(error).message, now);
           }

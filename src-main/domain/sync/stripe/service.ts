@@ -7,10 +7,11 @@
  */
 import type { ApiContext } from '../../../api/dispatch';
 import { KeyHubError } from '../../../api/errors';
+import { nowUtc } from '../../../shared/time';
 import type { JobStatus } from '../../jobs/jobs';
 import { readStripeSettings } from '../../settings/settings';
 import { backfillDone, eventsCursorTime } from '../cursors';
-import { lastRun, runningRun } from '../runs';
+import { abandonRun, lastRun, runningRun } from '../runs';
 import type { StripeConnection, StripeSettings, StripeStatus, SyncRun, SyncTrigger } from '../types';
 import { STRIPE_PROVIDER } from './api-version';
 import { readAccountFacts } from './connection';
@@ -23,6 +24,8 @@ export const SYNC_JOB_LOCK = 'sync:stripe';
 interface LocalSync {
   jobId: string;
   controller: AbortController;
+  /** Its run, once it holds the lease. */
+  runId?: number;
 }
 
 const localSyncs = new WeakMap<ApiContext, LocalSync>();
@@ -104,7 +107,11 @@ export function startStripeSync(ctx: ApiContext, options: { full?: boolean; trig
   const secretKey = openStripeKey(ctx);
   const settings = readStripeSettings(ctx.store.db);
   const controller = new AbortController();
+  const local: LocalSync = { jobId: '', controller };
+  // Leaving the process at once (a second Ctrl-C) must not leave the run looking alive for minutes.
+  const onExit = () => abandonLocalRun(ctx, local);
   const job = ctx.jobs.start('sync.stripe', 'Stripe sync', SYNC_JOB_LOCK, async (progress) => {
+    process.once('exit', onExit);
     try {
       return await runStripeSync(ctx, {
         secretKey,
@@ -112,14 +119,31 @@ export function startStripeSync(ctx: ApiContext, options: { full?: boolean; trig
         trigger: options.trigger,
         full: options.full ?? false,
         signal: controller.signal,
+        onBegin: (run) => (local.runId = run.id),
         onProgress: (p) => progress(p.fetched, 0, p.stage),
       });
     } finally {
-      if (localSyncs.get(ctx)?.controller === controller) localSyncs.delete(ctx);
+      process.off('exit', onExit);
+      if (localSyncs.get(ctx) === local) localSyncs.delete(ctx);
     }
   });
-  localSyncs.set(ctx, { jobId: job.id, controller });
+  local.jobId = job.id;
+  localSyncs.set(ctx, local);
   return job;
+}
+
+/**
+ * Marks this process's run interrupted now, KeyHub quitting before its page in flight is
+ * stored. Safe between any two transactions (the page is simply not stored; should the
+ * run carry on, it finds its lease gone and stops); a store already closed is left be.
+ */
+function abandonLocalRun(ctx: ApiContext, local: LocalSync): void {
+  if (local.runId === undefined) return;
+  try {
+    abandonRun(ctx.store.sqlite, local.runId, nowUtc());
+  } catch {
+    // The store closed first: the run's heartbeat goes stale and the next sync takes over.
+  }
 }
 
 /** Asks this process's sync, if any, to stop after its current page; true when there was one. */
@@ -145,7 +169,9 @@ export function stopStripeSync(ctx: ApiContext): { stopping: boolean } {
 
 /**
  * Stops this process's sync after its current page and waits for it (at most
- * `timeoutMs`): a host closing its store first lets the page in flight finish.
+ * `timeoutMs`): a host closing its store first lets the page in flight finish. One that
+ * has not stopped by then (a request Stripe is slow to answer) is marked interrupted,
+ * its page in flight not stored.
  */
 export async function settleStripeSync(ctx: ApiContext, timeoutMs = 10_000): Promise<void> {
   const local = localSyncs.get(ctx);
@@ -160,6 +186,7 @@ export async function settleStripeSync(ctx: ApiContext, timeoutMs = 10_000): Pro
   } finally {
     clearTimeout(timer);
   }
+  if (localSyncs.get(ctx) === local) abandonLocalRun(ctx, local);
 }
 
 /** Whether this process runs a sync now (the schedule waits for it). */

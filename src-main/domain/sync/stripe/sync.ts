@@ -16,12 +16,12 @@ import type { ApiContext } from '../../../api/dispatch';
 import { KeyHubError } from '../../../api/errors';
 import { nowUtc } from '../../../shared/time';
 import { backfillDone, EVENTS_STREAM, readCursor, writeCursor, type EventsCursor } from '../cursors';
-import { beginRun, emptyCounts, finishRun, setRunMode, timeWords, touchRun } from '../runs';
+import { beginRun, emptyCounts, finishRun, RunTakenOver, setRunMode, timeWords } from '../runs';
 import type { StripeSettings, SyncMode, SyncProgress, SyncRun, SyncRunStatus, SyncTrigger } from '../types';
 import { STRIPE_PROVIDER } from './api-version';
 import { runBackfill, startBackfill } from './backfill';
-import { createStripeClient } from './client';
-import { count, reportProgress, unixNow, type SyncEngine, type SyncTuning } from './engine';
+import { createStripeClient, type StripeClient } from './client';
+import { count, heartbeatEveryMs, keepLease, reportProgress, stripeTime, type SyncEngine, type SyncTuning } from './engine';
 import { pollEvents } from './events';
 import { realSleep, StripeFailure } from './retry';
 import { STRIPE_OBJECT_TYPES } from './types';
@@ -49,6 +49,8 @@ export interface StripeSyncOptions {
   /** Stops the sync after the current page (it resumes from there next time). */
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Told the run once it holds the lease (the host can mark it stopped should it quit under it). */
+  onBegin?: (run: SyncRun) => void;
   tuning?: Partial<SyncTuning>;
 }
 
@@ -69,28 +71,32 @@ function tooOldMessage(cursor: number | null, retentionDays: number): string {
   return `The last sync read Stripe's events up to ${dayWords(cursor)}; Stripe keeps events for ${retentionDays} days, so this sync lists every object again instead.`;
 }
 
-/** The mode, chosen once the lease is held. */
+/**
+ * The mode, chosen once the lease is held. A cursor too old is checked before `full`:
+ * either way every object is listed, and the events cursor must move with it.
+ */
 function planRun(ctx: ApiContext, full: boolean, tuning: SyncTuning): Plan {
   const { sqlite } = ctx.store;
   if (!backfillDone(sqlite, STRIPE_PROVIDER)) return { mode: 'backfill', message: null };
-  if (full) return { mode: 'relist', message: 'Full sync: every object is listed again (what has not changed is not written).', relist: 'full' };
   const cursor = readCursor<EventsCursor>(sqlite, STRIPE_PROVIDER, EVENTS_STREAM);
-  if (!cursor || unixNow() - cursor.created > tuning.retentionDays * DAY_SECONDS) {
+  if (!cursor || stripeTime(tuning) - cursor.created > tuning.retentionDays * DAY_SECONDS) {
     return { mode: 'relist', message: tooOldMessage(cursor?.created ?? null, tuning.retentionDays), relist: 'too_old' };
   }
+  if (full) return { mode: 'relist', message: 'Full sync: every object is listed again (what has not changed is not written).', relist: 'full' };
   return { mode: 'incremental', message: null };
 }
 
-/** Stripe's time now: its newest event's, when its clock is ahead of this computer's. */
+/** Stripe's time now: its clock, or its newest event's when that is ahead. */
 async function stripeNow(engine: SyncEngine): Promise<number> {
   const page = (await engine.client.request('events', (sdk) => sdk.events.list({ limit: 1 }), engine.signal)) as unknown as { data: Array<{ created: number }> };
-  return Math.max(unixNow(), page.data[0]?.created ?? 0);
+  return Math.max(stripeTime(engine.tuning, page), page.data[0]?.created ?? 0);
 }
 
 /**
  * Starts (or completes) the backfill's cursors. A relist starts every stream again from
  * now; the events cursor moves there too unless it is still within Stripe's retention
- * (a full sync keeps polling from where it was, so deletions are still seen).
+ * by Stripe's clock (a full sync keeps polling from where it was, so deletions are
+ * still seen; from a cursor Stripe no longer keeps events for, it would list again).
  */
 async function prepareBackfill(engine: SyncEngine, relist: Plan['relist']): Promise<void> {
   const { sqlite, provider } = engine;
@@ -101,9 +107,11 @@ async function prepareBackfill(engine: SyncEngine, relist: Plan['relist']): Prom
   const now = nowUtc();
   sqlite
     .transaction(() => {
+      keepLease(engine);
       startBackfill(engine, until, relist === undefined, now);
       const events = readCursor<EventsCursor>(sqlite, provider, EVENTS_STREAM);
-      if (!events || relist === 'too_old') writeCursor(sqlite, provider, EVENTS_STREAM, { created: until } satisfies EventsCursor, now);
+      const tooOld = events !== null && until - events.created > engine.tuning.retentionDays * DAY_SECONDS;
+      if (!events || relist === 'too_old' || tooOld) writeCursor(sqlite, provider, EVENTS_STREAM, { created: until } satisfies EventsCursor, now);
     })
     .immediate();
 }
@@ -119,12 +127,35 @@ async function execute(engine: SyncEngine, plan: Plan): Promise<string | null> {
   // Stripe's clock says the cursor is older than its events go back: re-list instead.
   const message = tooOldMessage(outcome.cursor, engine.tuning.retentionDays);
   engine.mode = 'relist';
-  setRunMode(engine.sqlite, engine.runId, 'relist', message);
+  setRunMode(engine.sqlite, engine.runId, 'relist', message, nowUtc());
   await prepareBackfill(engine, 'too_old');
   await runBackfill(engine);
   const again = await pollEvents(engine);
   if (again.kind === 'too_old') throw new Error('The events cursor is still too old after re-listing.');
   return message;
+}
+
+/**
+ * A retry wait in slices, the lease touched before each, so a long `Retry-After` does
+ * not make the run look cut off; stops at once when the lease is lost.
+ */
+async function leaseKeepingSleep(engine: SyncEngine, ms: number, signal?: AbortSignal): Promise<void> {
+  const slice = heartbeatEveryMs(engine.tuning);
+  for (let left = ms; left > 0; left -= slice) {
+    keepLease(engine);
+    await engine.tuning.sleep(Math.min(left, slice), signal);
+  }
+}
+
+/** The client with the lease checked (and touched when due) before each request: a run that lost it asks Stripe nothing more. */
+function leaseKeepingClient(checkLease: () => void, client: StripeClient): StripeClient {
+  return {
+    sdk: client.sdk,
+    request: async (what, call, signal) => {
+      checkLease();
+      return client.request(what, call, signal);
+    },
+  };
 }
 
 interface Ending {
@@ -138,6 +169,8 @@ const where = (engine: SyncEngine) => (engine.stage ? ` (${engine.stage})` : '')
 
 /** How a run that stopped early ends, in words for a person. */
 function endingOf(engine: SyncEngine, error: unknown): Ending {
+  // Its row already says so (another run took over, or KeyHub quit): it is not written again.
+  if (error instanceof RunTakenOver) return { status: 'interrupted', message: error.message };
   if (error instanceof StripeFailure) {
     switch (error.kind) {
       case 'aborted':
@@ -188,6 +221,7 @@ export async function runStripeSync(ctx: ApiContext, options: StripeSyncOptions)
     now: nowUtc(),
     plan: () => (plan = planRun(ctx, options.full === true, tuning)),
   });
+  options.onBegin?.(run);
   const engine: SyncEngine = {
     ctx,
     sqlite,
@@ -199,21 +233,21 @@ export async function runStripeSync(ctx: ApiContext, options: StripeSyncOptions)
     stage: '',
     signal: options.signal,
     onProgress: options.onProgress,
-    client: createStripeClient({
-      secretKey: options.secretKey,
-      settings: options.settings,
-      retry: {
-        maxAttempts: tuning.maxAttempts,
-        baseMs: tuning.retryBaseMs,
-        maxMs: tuning.retryMaxMs,
-        sleep: tuning.sleep,
-        onRetry: (wait) => {
-          // A long wait must not look like a crash to another process.
-          touchRun(sqlite, run.id, nowUtc());
-          reportProgress(engine, `${wait.reason}; trying again in ${Math.ceil(wait.delayMs / 1000)} s`);
+    touchedAt: Date.now(),
+    client: leaseKeepingClient(
+      () => keepLease(engine, true),
+      createStripeClient({
+        secretKey: options.secretKey,
+        settings: options.settings,
+        retry: {
+          maxAttempts: tuning.maxAttempts,
+          baseMs: tuning.retryBaseMs,
+          maxMs: tuning.retryMaxMs,
+          sleep: (ms, signal) => leaseKeepingSleep(engine, ms, signal),
+          onRetry: (wait) => reportProgress(engine, `${wait.reason}; trying again in ${Math.ceil(wait.delayMs / 1000)} s`),
         },
-      },
-    }),
+      }),
+    ),
   };
   let planned: string | null;
   try {

@@ -148,14 +148,16 @@ async function syncStripe(session: CliSession, opts: { full?: boolean; passphras
   const progress = new ProgressLine(!json && Boolean(process.stderr.isTTY));
   let jobStarted = false;
   let stopRequested = false;
-  // First Ctrl-C: stop after the current page (what is stored stays; the next sync resumes). Second: leave at once.
+  // First Ctrl-C: stop after the current page (what is stored stays; the next sync resumes).
+  // Second: leave at once; on its way out the run is marked interrupted, its page in flight not stored.
   const onInterrupt = () => {
     if (stopRequested || !jobStarted) {
+      if (jobStarted && !json) progress.note('Quit before the current page was stored; the run is recorded as interrupted and the next sync resumes from the last page stored.');
       progress.clear();
       process.exit(130);
     }
     stopRequested = true;
-    if (!json) progress.note('Stopping after the current page; the next sync resumes from there. (Ctrl-C again quits at once.)');
+    if (!json) progress.note('Stopping after the current page; the next sync resumes from there. (Ctrl-C again quits at once, dropping that page.)');
     void session.call('stripe.stop', {}).catch(() => undefined);
   };
   process.on('SIGINT', onInterrupt);
