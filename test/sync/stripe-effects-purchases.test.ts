@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { addDays } from '../../src-main/shared/time';
-import { effectsSetup, iso, items, licenses, one, rows, transactions, type EffectsSetup } from './stripe-effects-support';
+import { DAY, effectsSetup, iso, items, licenses, one, rows, transactions, type EffectsSetup } from './stripe-effects-support';
 import type { Json } from '../support/stripe/world';
 
 let s: EffectsSetup;
@@ -124,28 +124,47 @@ describe('Checkout Sessions', () => {
     expect(one(s.t, 'SELECT count(*) AS n FROM stripe_objects WHERE id = ?', session.id)).toEqual({ n: 0 });
   });
 
-  test("a session's own invoice (Checkout's invoice_creation), paid with the same payment intent, is not a second sale", async () => {
-    const { price, ann } = await shop();
-    const session = s.world.checkoutSession({ customer: ann, lineItems: [{ price, quantity: 1 }], paid: true });
-    const invoice: Json = {
-      id: 'in_1KHcheckoutinv',
+  /** The invoice Checkout makes for a paid session (invoice_creation); `intent`: the payment intent its payments name, if any. */
+  function invoiceOfSession(session: Json, price: Json, id: string, intent: string | null): Json {
+    return {
+      id,
       object: 'invoice',
       created: session.created,
       status: 'paid',
       currency: 'usd',
       amount_paid: 4900,
       amount_due: 4900,
-      customer: ann.id,
+      customer: session.customer,
       billing_reason: 'manual',
       status_transitions: { paid_at: session.created },
-      lines: { object: 'list', data: [{ id: 'il_1KHcheckoutline', amount: 4900, quantity: 1, pricing: { price_details: { price: price.id, product: price.product } } }] },
-      payments: { object: 'list', data: [{ status: 'paid', payment: { type: 'payment_intent', payment_intent: session.payment_intent } }] },
+      lines: { object: 'list', data: [{ id: `il_1KH${id.slice(-6)}`, amount: 4900, quantity: 1, pricing: { price_details: { price: price.id, product: price.product } } }] },
+      payments: { object: 'list', data: intent ? [{ status: 'paid', payment: { type: 'payment_intent', payment_intent: intent } }] : [] },
     };
-    // Either order: the invoice first (a backfill lists invoices before sessions), or the session first.
+  }
+
+  test("a session's own invoice (Checkout's invoice_creation) is not a second sale: the invoice first, then its session", async () => {
+    const { price, ann } = await shop();
+    const session = s.world.checkoutSession({ customer: ann, lineItems: [{ price, quantity: 1 }], paid: true });
+    const invoice = invoiceOfSession(session, price, 'in_1KHcheckoutinv', session.payment_intent);
+    // A backfill lists invoices before sessions.
     await s.apply([invoice]);
-    await s.apply([clone(session, { invoice: invoice.id })]);
+    const second = await s.apply([clone(session, { invoice: invoice.id })]);
+    expect(second).toMatchObject({ errors: [], keys: new Set(), tally: { fulfilled: 0 } });
     expect(transactions(s.t).map((t) => t.txn)).toEqual([invoice.id]);
     expect(licenses(s.t)).toHaveLength(1);
+  });
+
+  test("a session's own invoice is not a second sale: the session first, then its invoice, whether or not the invoice names the payment intent", async () => {
+    const { price, ann } = await shop();
+    for (const [n, named] of [[1, true], [2, false]] as const) {
+      const session = s.world.checkoutSession({ customer: ann, lineItems: [{ price, quantity: 1 }], paid: true });
+      const invoice = invoiceOfSession(session, price, `in_1KHcheckout${n}`, named ? session.payment_intent : null);
+      await s.apply([clone(session, { invoice: invoice.id })]);
+      const second = await s.apply([invoice]);
+      expect(second).toMatchObject({ errors: [], tally: { fulfilled: 0 } });
+      expect(transactions(s.t).map((t) => t.txn)).toEqual(s.world.all('checkout.session').map((cs) => cs.id));
+      expect(licenses(s.t)).toHaveLength(n);
+    }
   });
 });
 
@@ -215,6 +234,43 @@ describe('invoices', () => {
 
     await s.apply([clone(open, { status: 'void' })]);
     expect(transactions(s.t).map((t) => [t.txn, t.status])).toEqual([[open.id, 'rejected']]);
+  });
+
+  test('uncollectible is not the end: an invoice open, then marked uncollectible, then paid issues its license', async () => {
+    s = await effectsSetup();
+    await s.lic.sku({ subscriptionGraceDays: 3, licenseDuration: 365 });
+    const product = s.world.product({ name: 'Resizer', metadata: { keyhub_sku: 'R1' } });
+    const monthly = s.world.price({ product, unitAmount: 900, recurring: { interval: 'month' } });
+    const ann = s.world.customer({ email: 'ann@example.com', name: 'Ann Lee' });
+    const sub = s.world.subscription({ customer: ann, items: [{ price: monthly, quantity: 1 }], status: 'incomplete' });
+    await s.syncWorld();
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['waiting']);
+    s.world.advance(DAY);
+    s.world.markUncollectible(sub.latest_invoice);
+    expect((await s.syncWorld()).errors).toEqual([]);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['waiting']);
+    expect(licenses(s.t)).toEqual([]);
+
+    s.world.advance(DAY);
+    s.world.payLatestInvoice(sub.id);
+    const paid = await s.syncWorld();
+    expect(paid).toMatchObject({ errors: [], tally: { fulfilled: 1 } });
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['confirmed']);
+    expect(licenses(s.t).map((l) => [l.item, l.unit, l.status])).toEqual([[sub.items.data[0].id, 1, 'active']]);
+  });
+
+  test('an invoice first seen uncollectible waits (it can still be paid); void still rejects', async () => {
+    s = await effectsSetup();
+    await s.lic.sku({ subscriptionGraceDays: 3 });
+    const product = s.world.product({ name: 'Resizer', metadata: { keyhub_sku: 'R1' } });
+    const monthly = s.world.price({ product, unitAmount: 900, recurring: { interval: 'month' } });
+    const ann = s.world.customer({ email: 'ann@example.com', name: 'Ann Lee' });
+    const sub = s.world.subscription({ customer: ann, items: [{ price: monthly, quantity: 1 }], status: 'incomplete' });
+    s.world.markUncollectible(sub.latest_invoice);
+    await s.syncWorld();
+    expect(transactions(s.t).map((t) => [t.txn, t.status])).toEqual([[sub.latest_invoice, 'waiting']]);
+    await s.apply([clone(s.world.get(sub.latest_invoice)!, { status: 'void' })]);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['rejected']);
   });
 
   test('a paid invoice of a subscription issues its seats until the line period end plus the SKU grace', async () => {

@@ -258,3 +258,228 @@ describe('licenses follow the subscription', () => {
     expect(expiries()).toEqual([{ id: 1, status: 'active', expires, fileExpires: expires }]);
   });
 });
+
+describe('licenses follow the paid period, not the period Stripe has started', () => {
+  test('a period started but not paid yet (the subscription still active) moves nothing; paid, its invoice alone moves the licenses', async () => {
+    const { sub } = await subscribed(1);
+    const paid = addDays(periodEnd(sub), GRACE);
+    s.world.advance(30 * DAY);
+    s.world.advanceSubscriptionPeriod(sub.id);
+    const window = await s.syncWorld();
+    expect(window).toMatchObject({ errors: [], keys: new Set(), tally: { renewed: 0, fulfilled: 0 } });
+    expect(subscriptions(s.t).map((r) => [r.status, r.periodEnd])).toEqual([['active', periodEnd(current(sub.id))]]);
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'confirmed'],
+      ['subscription_cycle', 'waiting'],
+    ]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: paid, fileExpires: paid }]);
+
+    // Paid an hour later: the invoice alone (its subscription shows nothing new) moves the license.
+    s.world.advance(3600);
+    s.world.payLatestInvoice(sub.id);
+    const invoice = current(current(sub.id).latest_invoice);
+    const { tally, keys, errors } = await s.apply([invoice]);
+    expect(errors).toEqual([]);
+    expect(keys).toEqual(new Set([s.lic.key.id]));
+    expect(tally).toMatchObject({ renewed: 1, fulfilled: 0 });
+    const next = addDays(periodEnd(current(sub.id)), GRACE);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: next, fileExpires: next }]);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['confirmed', 'confirmed']);
+    const timeline = await s.t.call('license.timeline', { id: 1 });
+    expect(timeline.at(-1)!.summary).toMatch(new RegExp(`Follows Stripe subscription ${sub.id} paid until ${periodEnd(current(sub.id)).slice(0, 16).replace('T', ' ')} UTC\\.$`));
+    // The subscription synced afterwards changes nothing more.
+    expect(await s.syncWorld()).toMatchObject({ errors: [], keys: new Set(), tally: { renewed: 0 } });
+  });
+
+  test('a period never paid: past_due, then unpaid, leave the license at the last paid period plus grace', async () => {
+    const { sub } = await subscribed(1);
+    const paid = addDays(periodEnd(sub), GRACE);
+    s.world.advance(30 * DAY);
+    s.world.advanceSubscriptionPeriod(sub.id);
+    await s.syncWorld();
+    s.world.advance(3600);
+    s.world.update(sub.id, { status: 'past_due' });
+    await s.syncWorld();
+    s.world.advance(14 * DAY);
+    s.world.update(sub.id, { status: 'unpaid' });
+    const lapsed = await s.syncWorld();
+    expect(lapsed).toMatchObject({ errors: [], keys: new Set(), tally: { renewed: 0 } });
+    expect(subscriptions(s.t).map((r) => [r.status, r.renewalEndedAt !== null])).toEqual([['unpaid', true]]);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: paid, fileExpires: paid }]);
+  });
+
+  test('a first sync while the new period is unpaid issues the seats until the paid period ends plus grace', async () => {
+    s = await effectsSetup();
+    await s.lic.sku({ subscriptionGraceDays: GRACE, licenseDuration: 365 });
+    const product = s.world.product({ name: 'Resizer', metadata: { keyhub_sku: 'R1' } });
+    const monthly = s.world.price({ product, unitAmount: 900, recurring: { interval: 'month' } });
+    const ann = s.world.customer({ email: 'ann@example.com', name: 'Ann Lee' });
+    const sub = s.world.subscription({ customer: ann, items: [{ price: monthly, quantity: 2 }] });
+    const paid = addDays(periodEnd(sub), GRACE);
+    s.world.advance(30 * DAY);
+    s.world.advanceSubscriptionPeriod(sub.id);
+    const { errors, tally } = await s.syncWorld();
+    expect(errors).toEqual([]);
+    expect(tally).toMatchObject({ fulfilled: 2, renewed: 0 });
+    expect(expiries()).toEqual([
+      { id: 1, status: 'active', expires: paid, fileExpires: paid },
+      { id: 2, status: 'active', expires: paid, fileExpires: paid },
+    ]);
+  });
+
+  test("a trial ending into a first period not paid yet keeps the trial's end plus grace", async () => {
+    const { sub } = await subscribed(1, { status: 'trialing' });
+    s.world.advance(14 * DAY);
+    s.world.advanceSubscriptionPeriod(sub.id);
+    await s.syncWorld();
+    const trialEnd = addDays(iso(sub.trial_end), GRACE);
+    expect(subscriptions(s.t).map((r) => r.status)).toEqual(['active']);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: trialEnd, fileExpires: trialEnd }]);
+  });
+});
+
+describe('money back on a subscription', () => {
+  test('a full refund of a renewal revokes the seats it paid for, though the first invoice issued them', async () => {
+    const { sub } = await subscribed(2);
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    await s.syncWorld();
+    const renewal = current(current(sub.id).latest_invoice);
+    const refund = s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
+    const { tally, errors } = await s.syncWorld();
+    expect(errors).toEqual([]);
+    expect(tally.revoked).toBe(2);
+    expect(transactions(s.t).map((t) => [t.type, t.status, t.refunded])).toEqual([
+      ['subscription_create', 'confirmed', 0],
+      ['subscription_cycle', 'refunded', 1800],
+    ]);
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'revoked'],
+      [2, 'revoked'],
+    ]);
+    expect(rows(s.t, 'SELECT status_reason AS reason FROM licenses')).toEqual([
+      { reason: `Refunded at Stripe (${refund.id}) (requested_by_customer).` },
+      { reason: `Refunded at Stripe (${refund.id}) (requested_by_customer).` },
+    ]);
+  });
+
+  test('a lost dispute of a renewal reverses it and revokes the seats the first invoice issued', async () => {
+    const { sub } = await subscribed(1);
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    const renewal = current(current(sub.id).latest_invoice);
+    s.world.dispute({ paymentIntent: renewal.payments.data[0].payment.payment_intent, status: 'lost' });
+    const { tally, errors } = await s.syncWorld();
+    expect(errors).toEqual([]);
+    expect(tally.revoked).toBe(1);
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'confirmed'],
+      ['subscription_cycle', 'reversed'],
+    ]);
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([[1, 'revoked']]);
+  });
+
+  test('a refund revokes only the seats its invoice billed; a partial one asks about them, and staff can revoke them', async () => {
+    const { sub } = await subscribed(3);
+    s.world.setSubscriptionQuantity(sub.id, 0, 2);
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    await s.syncWorld();
+    const renewal = current(current(sub.id).latest_invoice);
+    const intent = renewal.payments.data[0].payment.payment_intent as string;
+    s.world.refund({ paymentIntent: intent, amount: 900 });
+    await s.syncWorld();
+    const [, cycle] = transactions(s.t);
+    expect([cycle.status, cycle.decision]).toEqual(['partially_refunded', 'Partial refund of 9.00 USD of 18.00 USD: decide which of the 2 licenses to revoke, or keep them all.']);
+    const id = (one(s.t, 'SELECT id FROM transactions WHERE provider_txn_id = ?', renewal.id) as { id: number }).id;
+    const detail = await s.t.call('transaction.get', { id });
+    expect(detail.items.map((i) => [i.providerItemId, i.quantity, i.licenses.map((l) => l.unit)])).toEqual([[sub.items.data[0].id, 2, [1, 2]]]);
+    await s.t.call('transaction.decide', { id, revokeLicenseIds: [2], note: 'One seat refunded' });
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'active'],
+      [2, 'revoked'],
+      [3, 'active'],
+    ]);
+
+    s.world.refund({ paymentIntent: intent });
+    const { tally } = await s.syncWorld();
+    expect(tally.revoked).toBe(1);
+    // Unit 3 was not billed by the renewal: it keeps its (last) expiry and lapses.
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'revoked'],
+      [2, 'revoked'],
+      [3, 'active'],
+    ]);
+  });
+});
+
+describe('seats an invoice issues', () => {
+  /** A paid invoice of the subscription with these lines for its item (amount in cents, quantity). */
+  function invoiceOf(sub: Json, id: string, lines: Array<{ amount: number; quantity: number }>): Json {
+    const si = sub.items.data[0];
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    return {
+      id,
+      object: 'invoice',
+      created: s.world.now,
+      status: 'paid',
+      currency: 'usd',
+      customer: sub.customer,
+      billing_reason: 'subscription_update',
+      amount_paid: Math.max(0, total),
+      amount_due: Math.max(0, total),
+      total,
+      status_transitions: { paid_at: s.world.now },
+      parent: { type: 'subscription_details', subscription_details: { subscription: sub.id } },
+      lines: {
+        object: 'list',
+        data: lines.map((l, i) => ({
+          id: `il_1KH${id.slice(-4)}${i}`,
+          amount: l.amount,
+          quantity: l.quantity,
+          period: { start: s.world.now, end: si.current_period_end },
+          parent: { type: 'subscription_item_details', subscription_item_details: { subscription: sub.id, subscription_item: si.id, proration: true } },
+          pricing: { type: 'price_details', price_details: { price: si.price.id, product: si.price.product } },
+        })),
+      },
+      payments: { object: 'list', data: [] },
+    };
+  }
+
+  test('an invoice with only credit lines (seats given back, a cancel) issues nothing', async () => {
+    const { sub } = await subscribed(2);
+    s.world.advance(3 * DAY);
+    const credit = invoiceOf(current(sub.id), 'in_1KHcredit0001', [{ amount: -2700, quantity: 3 }]);
+    const { tally, errors, keys } = await s.apply([credit]);
+    expect(errors).toEqual([]);
+    expect(keys).toEqual(new Set());
+    expect(tally.fulfilled).toBe(0);
+    expect(licenses(s.t).map((l) => l.unit)).toEqual([1, 2]);
+  });
+
+  test('seats are capped by the subscription item: an invoice billing more waits for the item to show them, in either order', async () => {
+    const { sub, si } = await subscribed(2);
+    s.world.advance(3 * DAY);
+    s.world.setSubscriptionQuantity(sub.id, 0, 3, { invoiceNow: true });
+    const invoice = current(current(sub.id).latest_invoice);
+    // The invoice before the subscription shows three seats: nothing issued yet.
+    const early = await s.apply([invoice]);
+    expect(early).toMatchObject({ errors: [], tally: { fulfilled: 0 } });
+    expect(licenses(s.t).map((l) => l.unit)).toEqual([1, 2]);
+    // The subscription with three seats: the third is issued for the purchase that billed it.
+    const late = await s.apply([current(sub.id)]);
+    expect(late).toMatchObject({ errors: [], keys: new Set([s.lic.key.id]), tally: { fulfilled: 1 } });
+    const expires = addDays(periodEnd(sub), GRACE);
+    expect(licenses(s.t).map((l) => [l.item, l.unit, l.issued, l.expires, l.fileExpires])).toEqual([
+      [si, 1, iso(sub.created), expires, expires],
+      [si, 2, iso(sub.created), expires, expires],
+      [si, 3, iso(invoice.status_transitions.paid_at), expires, expires],
+    ]);
+    expect(one(s.t, "SELECT count(*) AS n FROM fulfilments f JOIN transaction_items ti ON ti.id = f.transaction_item_id JOIN transactions t ON t.id = ti.transaction_id WHERE t.provider_txn_id = ?", invoice.id)).toEqual({ n: 1 });
+
+    // More seats billed only with the next renewal: nothing to issue, no key to open.
+    s.world.setSubscriptionQuantity(sub.id, 0, 5);
+    expect(await s.apply([current(sub.id)])).toMatchObject({ errors: [], keys: new Set(), tally: { fulfilled: 0 } });
+    expect(licenses(s.t)).toHaveLength(3);
+  });
+});

@@ -129,4 +129,38 @@ describe('Stripe subscriptions through the sync', () => {
     expect(subscription()).toEqual([{ status: 'canceled', periodEnd: paidUntil(sub.id), renewalEndedAt: ended, cancelAtPeriodEnd: 0, endedAt: ended }]);
     expect(seats()).toEqual(following([1], addDays(ended, GRACE)));
   });
+
+  test('a period Stripe has started but not charged moves nothing until its invoice is paid; a full refund of that renewal revokes the seats', async () => {
+    const { sub } = await subscribed(2);
+    const firstEnd = paidUntil(sub.id);
+    s.world.advance(PERIOD * DAY);
+    s.world.advanceSubscriptionPeriod(sub.id);
+    expect(await s.sync()).toMatchObject({ status: 'succeeded', fulfilled: 0, errors: 0 });
+    expect(subscription()).toEqual([{ status: 'active', periodEnd: paidUntil(sub.id), renewalEndedAt: null, cancelAtPeriodEnd: 0, endedAt: null }]);
+    expect(seats()).toEqual(following([1, 2], addDays(firstEnd, GRACE)));
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'confirmed'],
+      ['subscription_cycle', 'waiting'],
+    ]);
+
+    s.world.advance(3600);
+    s.world.payLatestInvoice(sub.id);
+    expect(await s.sync()).toMatchObject({ status: 'succeeded', fulfilled: 0, errors: 0 });
+    const secondEnd = paidUntil(sub.id);
+    expect(secondEnd > firstEnd).toBe(true);
+    expect(seats()).toEqual(following([1, 2], addDays(secondEnd, GRACE)));
+
+    const renewal = now(now(sub.id).latest_invoice);
+    s.world.advance(DAY);
+    s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
+    expect(await s.sync()).toMatchObject({ status: 'succeeded', revoked: 2, errors: 0 });
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'confirmed'],
+      ['subscription_cycle', 'refunded'],
+    ]);
+    expect(seats().map((l) => [l.unit, l.status])).toEqual([
+      [1, 'revoked'],
+      [2, 'revoked'],
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import { statement } from '../../store/statements';
 import { recordAuditFast } from '../audit/audit';
 import { revokeWithin } from '../licenses/status';
 import { plural } from '../licenses/terms';
+import { COVERED_FULFILMENTS } from './ledger';
 import { getTransaction } from './transactions';
 import type { PaymentStatus, TransactionDetail } from './types';
 
@@ -25,7 +26,10 @@ export function decideTransaction(ctx: ApiContext, input: ParsedInput<'transacti
     if (t.pendingDecision === null) throw new KeyHubError('CONFLICT', `Transaction ${t.providerTxnId} has no open question to decide.`);
     const own = new Map(
       (
-        statement(sqlite, 'SELECT f.id AS fulfilmentId, f.license_id AS licenseId FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id WHERE ti.transaction_id = ?').all(t.id) as Array<{
+        statement(
+          sqlite,
+          `SELECT f.id AS fulfilmentId, f.license_id AS licenseId FROM transactions t JOIN transaction_items ti ON ti.transaction_id = t.id ${COVERED_FULFILMENTS} WHERE t.id = ?`,
+        ).all(t.id) as Array<{
           fulfilmentId: number;
           licenseId: number;
         }>

@@ -11,7 +11,7 @@ import { recordAuditFast } from '../audit/audit';
 import { notBeforeIssue } from '../licenses/expiry';
 import { saleWindowRefusal } from '../licenses/issue';
 import type { SkuSigning } from '../licenses/terms';
-import { issuedExpiry, standingOfItem } from '../sync/subscription-expiry';
+import { issuedExpiry, seatsOf, standingOfItem, type ItemStanding } from '../sync/subscription-expiry';
 import type { SkuBook, Signers } from './signing';
 
 /** What a batch of fulfilment shares: who acts, the SKUs read so far, and the open signers. */
@@ -59,13 +59,18 @@ export function fulfilledUnits(sqlite: Database.Database, provider: string, prov
 }
 
 /**
- * Issues the item's missing units. `known` lists units already fulfilled when the caller
- * has just created the item (none), saving a look-up per item on the import path.
+ * Issues the item's missing units: one per unit, a subscription item's never more than
+ * the seats it has (an invoice may bill more before the subscription shows them). `known`
+ * lists units already fulfilled when the caller has just created the item (none), saving
+ * a look-up per item on the import path.
  */
 export function fulfilItem(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, known?: ReadonlySet<number>): ItemFulfilment {
+  // An item just created with nothing issued is a one-off line, never a subscription item.
+  const standing = known ? undefined : standingOfItem(ctx.sqlite, purchase.provider, item.providerItemId);
+  const units = seatsOf(standing, item.quantity);
   const done = known ?? fulfilledUnits(ctx.sqlite, purchase.provider, item.providerItemId);
-  const missing = item.quantity - [...done].filter((u) => u <= item.quantity).length;
-  const result = issueUnits(ctx, purchase, item, done, missing);
+  const missing = units - [...done].filter((u) => u <= units).length;
+  const result = issueUnits(ctx, purchase, item, units, standing, done, missing);
   // A new item starts at 0 waiting, so only a stored one needs setting when nothing waits.
   if (result.waiting > 0 || known === undefined) {
     statement(ctx.sqlite, 'UPDATE transaction_items SET waiting_units = ? WHERE id = ? AND waiting_units <> ?').run(result.waiting, item.itemId, result.waiting);
@@ -77,13 +82,21 @@ export function fulfilItem(ctx: FulfilContext, purchase: PurchaseToFulfil, item:
  * A subscription item's licenses follow its subscription (an item fulfilled after a
  * mapping, or a seat issued late); any other's last the SKU's license duration.
  */
-function defaultExpiry(sqlite: Database.Database, provider: string, providerItemId: string, sku: SkuSigning, issued: string): string | null {
-  const following = issuedExpiry(standingOfItem(sqlite, provider, providerItemId), null, sku.subscriptionGraceDays);
+function defaultExpiry(standing: ItemStanding | undefined, sku: SkuSigning, issued: string): string | null {
+  const following = issuedExpiry(standing, null, sku.subscriptionGraceDays);
   if (following !== undefined) return notBeforeIssue(following, issued);
   return sku.licenseDuration === null ? null : addDays(issued, sku.licenseDuration);
 }
 
-function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemToFulfil, done: ReadonlySet<number>, missing: number): ItemFulfilment {
+function issueUnits(
+  ctx: FulfilContext,
+  purchase: PurchaseToFulfil,
+  item: ItemToFulfil,
+  units: number,
+  standing: ItemStanding | undefined,
+  done: ReadonlySet<number>,
+  missing: number,
+): ItemFulfilment {
   if (missing <= 0) return { issued: 0, waiting: 0 };
   if (item.skuId === null) return { issued: 0, waiting: missing };
   const keyId = ctx.skus.usableKeyOf(item.skuId);
@@ -92,7 +105,7 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
 
   const sku = ctx.skus.signingOf(item.skuId);
   const issued = purchase.paymentDate;
-  const expires = item.expires !== undefined ? item.expires : defaultExpiry(ctx.sqlite, purchase.provider, item.providerItemId, sku, issued);
+  const expires = item.expires !== undefined ? item.expires : defaultExpiry(standing, sku, issued);
   const owner = purchase.ownerName.slice(0, MAX_OWNER);
   const offSale = saleWindowRefusal(sku, issued, `issued anyway: the customer paid through ${purchase.provider}`);
   // The file names its license's id, so the id is taken first and the row written once, file and all.
@@ -105,7 +118,7 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
   const ledger = statement(ctx.sqlite, 'INSERT INTO fulfilments (provider, provider_item_id, unit, transaction_item_id, license_id) VALUES (?, ?, ?, ?, ?)');
 
   let count = 0;
-  for (let unit = 1; unit <= item.quantity; unit++) {
+  for (let unit = 1; unit <= units; unit++) {
     if (done.has(unit)) continue;
     const licenseId = ctx.ids ? (ctx.ids.next ??= (nextId.get() as { id: number }).id) : (nextId.get() as { id: number }).id;
     if (ctx.ids) ctx.ids.next = licenseId + 1;
@@ -125,7 +138,7 @@ function issueUnits(ctx: FulfilContext, purchase: PurchaseToFulfil, item: ItemTo
         purchasingEntityId: purchase.customerId,
         expires,
         keyFingerprint: signer.keyId,
-        purchase: { transactionId: purchase.transactionId, provider: purchase.provider, providerTxnId: purchase.providerTxnId, unit, of: item.quantity },
+        purchase: { transactionId: purchase.transactionId, provider: purchase.provider, providerTxnId: purchase.providerTxnId, unit, of: units },
         ...(offSale !== null && { saleWindow: offSale }),
       },
     });

@@ -14,13 +14,15 @@ import { nowUtc } from '../../shared/time';
 import { statement } from '../../store/statements';
 import { restoreWithin, revokeWithin } from '../licenses/status';
 import { plural } from '../licenses/terms';
-import { fulfilItem, type FulfilContext, type ItemToFulfil, type PurchaseToFulfil } from './fulfil';
+import { fulfilItem, type FulfilContext, type ItemFulfilment, type ItemToFulfil, type PurchaseToFulfil } from './fulfil';
 import { SkuMatcher, type ItemNames } from './item-skus';
+import { COVERED_FULFILMENTS } from './ledger';
 import { formatMoney } from './money';
 import { findOrCreateCustomer, OWNER_NAME_SQL, ownerNameOf } from './payer';
 import { providerLabel } from './providers';
 import { SkuBook, withSigners } from './signing';
 import { addTally, emptyTally } from './tally';
+import { OWED_STATUSES } from './transaction-rows';
 import type { ImportTally, MessageResult, PaymentEventMessage, PaymentStatus, ProviderMessage, PurchaseMessage } from './types';
 
 export interface LinedMessage {
@@ -115,6 +117,24 @@ export function fulfilStoredItem(ctx: FulfilContext, matcher: SkuMatcher, purcha
     }
   }
   return fulfilItem(ctx, purchase, item);
+}
+
+/**
+ * Fulfils one item of a purchase recorded earlier again, when the purchase is owed (paid,
+ * not wholly given back): units that became licensable since (its subscription item shows
+ * the seats it billed now). Nothing when the purchase or the item is not recorded.
+ */
+export function fulfilPurchaseItem(ctx: FulfilContext, matcher: SkuMatcher, provider: string, providerTxnId: string, providerItemId: string): ItemFulfilment {
+  const t = storedPurchase(ctx.sqlite, provider, providerTxnId);
+  if (!t || !OWED_STATUSES.includes(t.status)) return { issued: 0, waiting: 0 };
+  const item = statement(
+    ctx.sqlite,
+    `SELECT id AS itemId, sku_id AS skuId, provider_item_id AS providerItemId, quantity, e_item_number AS number, e_item_name AS name, sku_code AS skuCode
+     FROM transaction_items WHERE transaction_id = ? AND provider_item_id = ?`,
+  ).get(t.id, providerItemId) as (ItemToFulfil & ItemNames) | undefined;
+  if (!item) return { issued: 0, waiting: 0 };
+  const purchase: PurchaseToFulfil = { transactionId: t.id, provider, providerTxnId, customerId: t.customerId, ownerName: t.ownerName, paymentDate: t.paymentDate };
+  return fulfilStoredItem(ctx, matcher, purchase, item);
 }
 
 /**
@@ -239,12 +259,13 @@ interface LedgerLicense {
   revokedByLogId: number | null;
 }
 
+/** The licenses the purchase covers (ledger.ts): a renewal's refund reaches the seats an earlier invoice issued. */
 function ledgerLicenses(sqlite: Database.Database, transactionId: number): LedgerLicense[] {
   return statement(
     sqlite,
     `SELECT f.id AS fulfilmentId, f.license_id AS licenseId, f.revoked_by_log_id AS revokedByLogId
-     FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id
-     WHERE ti.transaction_id = ? ORDER BY f.license_id`,
+     FROM transactions t JOIN transaction_items ti ON ti.transaction_id = t.id ${COVERED_FULFILMENTS}
+     WHERE t.id = ? ORDER BY f.license_id`,
   ).all(transactionId) as LedgerLicense[];
 }
 
@@ -259,7 +280,7 @@ export function askAfterPartialRefund(sqlite: Database.Database, transactionId: 
   const t = statement(
     sqlite,
     `SELECT t.status, t.refunded, t.gross, t.currency, t.pending_decision AS pendingDecision,
-            (SELECT count(*) FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id WHERE ti.transaction_id = t.id) AS licenses
+            (SELECT count(*) FROM transaction_items ti ${COVERED_FULFILMENTS} WHERE ti.transaction_id = t.id) AS licenses
      FROM transactions t WHERE t.id = ?`,
   ).get(transactionId) as { status: PaymentStatus; refunded: number; gross: number; currency: string; pendingDecision: string | null; licenses: number };
   if (t.status !== 'partially_refunded' || t.pendingDecision !== null) return;

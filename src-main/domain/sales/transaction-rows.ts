@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { LICENSE_STATE_SQL } from '../licenses/rows';
 import { statement } from '../../store/statements';
+import { COVERED_FULFILMENTS } from './ledger';
 import type { PaymentStatus, TransactionLicense, TransactionRow } from './types';
 
 /** Purchases whose units are owed licenses: paid, and not (wholly) given back. */
@@ -22,7 +23,7 @@ SELECT t.id, t.provider, t.provider_txn_id AS providerTxnId, t.txn_type AS txnTy
        t.currency, t.gross, t.refunded, t.payment_date AS paymentDate,
        (SELECT group_concat(coalesce(s.sku, ti.e_item_name, ti.e_item_number, '?') || CASE WHEN ti.quantity > 1 THEN ' ×' || ti.quantity ELSE '' END, ', ')
           FROM transaction_items ti LEFT JOIN skus s ON s.id = ti.sku_id WHERE ti.transaction_id = t.id) AS itemsSummary,
-       (SELECT count(*) FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id WHERE ti.transaction_id = t.id) AS licenseCount,
+       (SELECT count(*) FROM transaction_items ti ${COVERED_FULFILMENTS} WHERE ti.transaction_id = t.id) AS licenseCount,
        ${WAITING_UNITS_SQL} AS waitingUnits,
        t.pending_decision AS pendingDecision, t.created_at AS createdAt, t.updated_at AS updatedAt
 FROM json_each(@ids) AS page
@@ -41,13 +42,14 @@ export function transactionRowsByIds(sqlite: Database.Database, ids: readonly nu
 const LICENSES_OF_TRANSACTIONS = `
 SELECT ti.transaction_id AS transactionId, l.id, s.sku, l.owner_name AS ownerName, ${LICENSE_STATE_SQL} AS state, l.expires, f.unit
 FROM json_each(@ids) AS page
-JOIN transaction_items ti ON ti.transaction_id = page.value
-JOIN fulfilments f ON f.transaction_item_id = ti.id
+JOIN transactions t ON t.id = page.value
+JOIN transaction_items ti ON ti.transaction_id = t.id
+${COVERED_FULFILMENTS}
 JOIN licenses l ON l.id = f.license_id
 JOIN skus s ON s.id = l.sku_id
 ORDER BY ti.transaction_id, ti.id, f.unit`;
 
-/** The licenses each transaction issued, by transaction id. */
+/** The licenses each transaction covers (ledger.ts), by transaction id. */
 export function licensesOfTransactions(sqlite: Database.Database, ids: readonly number[], now: string): Map<number, TransactionLicense[]> {
   const byTransaction = new Map<number, TransactionLicense[]>(ids.map((id) => [id, []]));
   if (!ids.length) return byTransaction;

@@ -16,6 +16,7 @@ import { prefixEnd } from '../licenses/search-terms';
 import { skuRules } from '../licenses/terms';
 import { ipnFields } from './ipn/fields';
 import { matchSku } from './item-skus';
+import { COVERED_FULFILMENTS } from './ledger';
 import { unusableSku } from './signing';
 import { licensesOfTransactions, OWED_SQL, OWED_STATUSES, transactionRowsByIds } from './transaction-rows';
 import type { PaymentLogEntry, PaymentStatus, TransactionDetail, TransactionItemDetail, TransactionLicense, TransactionPage } from './types';
@@ -181,9 +182,9 @@ FROM transaction_items ti LEFT JOIN skus s ON s.id = ti.sku_id
 WHERE ti.transaction_id = ? ORDER BY ti.id`;
 
 const ITEM_OF_LICENSE = `
-SELECT f.license_id AS licenseId, f.transaction_item_id AS itemId
-FROM transaction_items ti JOIN fulfilments f ON f.transaction_item_id = ti.id
-WHERE ti.transaction_id = ?`;
+SELECT f.license_id AS licenseId, ti.id AS itemId
+FROM transactions t JOIN transaction_items ti ON ti.transaction_id = t.id ${COVERED_FULFILMENTS}
+WHERE t.id = ?`;
 
 const LOG_ROWS = `
 SELECT id, event_type AS eventType, provider_event_id AS providerEventId, from_status AS fromStatus, to_status AS toStatus, message, data, created_at AS createdAt

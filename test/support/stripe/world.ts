@@ -505,11 +505,36 @@ export class StripeWorld {
     return this.get(id)!;
   }
 
-  /** The customer pays the subscription's open invoice: it becomes active. */
+  /**
+   * The next period starts and its invoice (subscription_cycle) is finalized but not paid
+   * yet, the subscription still active: Stripe's hour before it charges, or an invoice
+   * sent to the customer for `days_until_due`. `payLatestInvoice` pays it.
+   */
+  advanceSubscriptionPeriod(id: string): Json {
+    const entry = this.liveSubscription(id);
+    this.change(entry, 'customer.subscription.updated', () => {
+      this.startNextPeriod(entry);
+      const invoice = this.draftInvoice(entry, 'subscription_cycle');
+      this.emit('invoice.created', invoice);
+      this.finalizeInvoice(invoice);
+    });
+    return this.get(id)!;
+  }
+
+  /** Staff mark an open invoice uncollectible (invoice.marked_uncollectible); it can still be paid. */
+  markUncollectible(invoiceId: string): Json {
+    const invoice = this.entryOf(invoiceId, 'invoice');
+    if (invoice.obj.status !== 'open') throw new Error(`${invoiceId} is ${invoice.obj.status}, not open`);
+    this.patch(invoice, { status: 'uncollectible', status_transitions: { ...invoice.obj.status_transitions, marked_uncollectible_at: this.now } });
+    this.emit('invoice.marked_uncollectible', invoice);
+    return this.get(invoiceId)!;
+  }
+
+  /** The customer pays the subscription's open (or uncollectible) invoice: it becomes active. */
   payLatestInvoice(id: string): Json {
     const entry = this.entryOf(id, 'subscription');
     const invoice = this.entryOf(entry.obj.latest_invoice, 'invoice');
-    if (invoice.obj.status !== 'open') throw new Error(`${invoice.id} is ${invoice.obj.status}, not open`);
+    if (invoice.obj.status !== 'open' && invoice.obj.status !== 'uncollectible') throw new Error(`${invoice.id} is ${invoice.obj.status}, not open`);
     this.change(entry, 'customer.subscription.updated', () => {
       this.attemptInvoice(invoice, true);
       this.patch(entry, { status: 'active' });

@@ -83,11 +83,14 @@ export function storedObject(sqlite: Database.Database, id: string | null): Stri
  */
 export class StripeLookup {
   private readonly cache = new Map<string, StripeJson | null>();
+  /** Objects read ahead of the store (a page whose signing keys are worked out before it is stored). */
+  readonly page: readonly StripeJson[];
   constructor(
     readonly sqlite: Database.Database,
     page: Iterable<StripeJson> = [],
   ) {
-    for (const json of page) this.cache.set(json.id, json);
+    this.page = [...page];
+    for (const json of this.page) this.cache.set(json.id, json);
   }
 
   get(id: string | null): StripeJson | null {

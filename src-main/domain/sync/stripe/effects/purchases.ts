@@ -2,11 +2,11 @@
  * Paid Checkout Sessions and invoices as purchases. A payment-mode session that is
  * complete and paid (or needs no payment) is confirmed, complete and unpaid waits (a
  * bank debit on its way); open and expired ones are nothing yet. An invoice paid is
- * confirmed, open waits, void or uncollectible rejects one already recorded, a draft is
- * nothing. Each becomes one PurchaseMessage recorded by the sales engine (so licenses
- * are issued once, through the ledger), after which the refunds and disputes already
- * stored for its payment intent are applied: the order Stripe's objects arrive in does
- * not matter.
+ * confirmed, open and uncollectible wait (an uncollectible one can still be paid), void
+ * rejects one already recorded, a draft is nothing. Each becomes one PurchaseMessage
+ * recorded by the sales engine (so licenses are issued once, through the ledger), after
+ * which the refunds and disputes already stored for its payment intent are applied: the
+ * order Stripe's objects arrive in does not matter.
  */
 import type Database from 'better-sqlite3';
 import { invalidField } from '../../../../api/errors';
@@ -20,6 +20,7 @@ import { issuedExpiry, standingOfItem } from '../../subscription-expiry';
 import { STRIPE_PROVIDER } from '../api-version';
 import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTally, type StripeJson } from '../types';
 import { currencyOf, idOf, isoOf, listData, num, obj, path, str, StripeLookup, type Json } from './json';
+import { invoiceSubscription, lineSubscriptionItem } from './paid-periods';
 import { applyStoredPaymentEvents } from './payments';
 import { priceNames, type PriceNames } from './price-names';
 
@@ -137,9 +138,9 @@ function invoiceStatus(json: Json): { status: PurchaseStatus; said: string } | n
     case 'paid':
       return { status: 'confirmed', said };
     case 'open':
+    case 'uncollectible':
       return { status: 'waiting', said };
     case 'void':
-    case 'uncollectible':
       return { status: 'rejected', said };
     default:
       return null;
@@ -168,19 +169,11 @@ export function invoicePaymentIntents(json: Json): string[] {
   return [...new Set(intents)];
 }
 
-/** The subscription item a line bills (`si_…`), or null for a one-off line. */
-export function lineSubscriptionItem(line: Json): string | null {
-  const si = str(path(line, 'parent', 'subscription_item_details', 'subscription_item')) ?? idOf(line.subscription_item);
-  return si && si.startsWith('si_') ? si : null;
-}
-
 interface LineGroup {
   providerItemId: string;
   subscriptionItem: string | null;
-  /** What the first charging line sells (else the first line). */
+  /** What the first charging line sells. */
   names: PriceNames | null;
-  anyNames: PriceNames | null;
-  quantity: number;
   /** The quantity of charging lines only (a proration credit names the seats given back). */
   chargedQuantity: number;
   gross: number;
@@ -190,7 +183,8 @@ interface LineGroup {
 /**
  * Invoice lines as purchase items: lines of one subscription item (its renewal, or a
  * proration credit and charge) are one item keyed by the `si_…` id, so every invoice of
- * the subscription hits the same ledger rows; its seats are what the charging lines bill.
+ * the subscription hits the same ledger rows; its seats are what the charging lines bill,
+ * so lines that only credit (seats given back, a cancel) are no item.
  */
 function invoiceItems(lookup: StripeLookup, matcher: SkuMatcher, json: StripeJson, paymentDate: string): PurchaseItem[] {
   const groups = new Map<string, LineGroup>();
@@ -202,20 +196,17 @@ function invoiceItems(lookup: StripeLookup, matcher: SkuMatcher, json: StripeJso
     const names = priceNames(lookup, path(line, 'pricing', 'price_details', 'price') ?? line.price, str(path(line, 'pricing', 'price_details', 'product')), str(line.description));
     const periodEnd = isoOf(path(line, 'period', 'end'));
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { providerItemId: key, subscriptionItem: si, names: null, anyNames: null, quantity: 0, chargedQuantity: 0, gross: 0, periodEnd: null }));
+    if (!group) groups.set(key, (group = { providerItemId: key, subscriptionItem: si, names: null, chargedQuantity: 0, gross: 0, periodEnd: null }));
     group.gross += amount;
-    group.quantity = Math.max(group.quantity, quantity);
     if (amount >= 0) {
       group.chargedQuantity = Math.max(group.chargedQuantity, quantity);
       group.names ??= names;
     }
-    group.anyNames ??= names;
     if (periodEnd && (group.periodEnd === null || periodEnd > group.periodEnd)) group.periodEnd = periodEnd;
   });
   const items: PurchaseItem[] = [];
   for (const group of groups.values()) {
-    const quantity = group.chargedQuantity || group.quantity;
-    const names = group.names ?? group.anyNames;
+    const { names, chargedQuantity: quantity } = group;
     if (quantity < 1 || !names) continue;
     const item: PurchaseItem = {
       providerItemId: group.providerItemId,
@@ -294,14 +285,25 @@ export function recordedStatus(sqlite: Database.Database, providerTxnId: string)
   );
 }
 
+const SESSION_OF_INVOICE = `
+SELECT o.id FROM stripe_objects o JOIN transactions t ON t.provider = ? AND t.provider_txn_id = o.id
+WHERE o.parent = ? AND o.type = 'checkout.session' LIMIT 1`;
+
 /**
  * Another recorded purchase of the same payment: a session's own invoice (Checkout's
- * `invoice_creation`) is paid with the session's payment intent, and is not a second sale.
+ * `invoice_creation`) is not a second sale, whichever is recorded first. The session
+ * names its invoice; the invoice is paid with the session's payment intent (when its
+ * payments say so).
  */
 export function recordedTwin(lookup: StripeLookup, object: ChangedObject, paymentIntents: string[]): string | null {
   const { sqlite } = lookup;
   const linked = object.type === 'checkout.session' ? idOf(object.json.invoice) : null;
   if (linked && recordedStatus(sqlite, linked) !== null) return linked;
+  // A payment-mode session's invoice bills no subscription.
+  if (object.type === 'invoice' && invoiceSubscription(object.json) === null) {
+    const session = statement(sqlite, SESSION_OF_INVOICE).get(STRIPE_PROVIDER, object.id) as { id: string } | undefined;
+    if (session) return session.id;
+  }
   const twin = statement(
     sqlite,
     `SELECT o.id FROM stripe_objects o JOIN transactions t ON t.provider = ? AND t.provider_txn_id = o.id

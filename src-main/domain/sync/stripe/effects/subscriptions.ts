@@ -1,12 +1,15 @@
 /**
  * Subscriptions: the `subscriptions` and `subscription_items` rows extracted from
  * Stripe's object, then the licenses of its items (the ledger's rows for each `si_…`)
- * kept in step by subscription-expiry.ts's rule: expiry follows the item's period end
- * plus the SKU's grace while active or trialing; canceled, unpaid and
- * incomplete_expired end renewal (an earlier end brings the expiry forward); a return
- * to active restores following. Only active licenses of seats still paid for follow:
- * revoked and suspended ones, and seats given back, are left as they are. Every move
- * re-signs the license (and its domain licenses) with an audit entry saying why.
+ * kept in step by subscription-expiry.ts's rule: expiry follows the end of the latest
+ * period paid for plus the SKU's grace while active (the trial's end while trialing), so
+ * it moves when the subscription changes and when an invoice of it is paid;
+ * canceled, unpaid and incomplete_expired end renewal (an earlier end brings the expiry
+ * forward); a return to active restores following. Only active licenses of seats still
+ * paid for follow: revoked and suspended ones, and seats given back, are left as they
+ * are. Every move re-signs the license (and its domain licenses) with an audit entry
+ * saying why. Seats the item shows that a paid invoice billed before it showed them are
+ * issued when it does.
  */
 import type Database from 'better-sqlite3';
 import { invalidField, KeyHubError } from '../../../../api/errors';
@@ -14,14 +17,17 @@ import { statement } from '../../../../store/statements';
 import { recordAuditFast } from '../../../audit/audit';
 import { changeExpiryWithin, notBeforeIssue } from '../../../licenses/expiry';
 import { dayText, plural } from '../../../licenses/terms';
+import { fulfilledUnits } from '../../../sales/fulfil';
 import { findOrCreateCustomer } from '../../../sales/payer';
 import type { SkuMatcher } from '../../../sales/item-skus';
+import { fulfilPurchaseItem } from '../../../sales/record';
 import type { SubscriptionStatus } from '../../types';
-import { ENDING_STATUSES, FOLLOWING_STATUSES, followedExpiry, type ItemStanding } from '../../subscription-expiry';
+import { coveredUntil, ENDING_STATUSES, FOLLOWING_STATUSES, followedExpiry, standingOfItem, withPaidUntil, type ItemStanding } from '../../subscription-expiry';
 import { STRIPE_PROVIDER } from '../api-version';
 import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTally, type StripeJson } from '../types';
 import { bool, currencyOf, idOf, isoOf, listData, num, path, str, StripeLookup } from './json';
 import { priceNames, usableKeyOfSku, type PriceNames } from './price-names';
+import { billedSeats, invoiceSubscription, itemsItExtends, latestPaidInvoice, paidUntil, paidUntilVariants } from './paid-periods';
 import { splitName } from './purchases';
 
 const STATUSES: ReadonlySet<string> = new Set<SubscriptionStatus>(['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused']);
@@ -104,12 +110,20 @@ function renewalEndedAt(facts: SubscriptionFacts, stored: StoredSubscription | u
   return stored?.renewalEndedAt ?? null;
 }
 
-/** The standing of each item under the subscription as it is now. */
-function standings(facts: SubscriptionFacts, renewalEnded: string | null): Map<string, ItemStanding> {
+/** The standing of each item under the subscription as it is now; `paid`: the end of each item's latest period paid for. */
+function standings(facts: SubscriptionFacts, renewalEnded: string | null, paid: (providerItemId: string) => string | null): Map<string, ItemStanding> {
   return new Map(
     facts.items.map((item) => [
       item.providerItemId,
-      { providerSubscriptionId: facts.id, status: facts.status, endedAt: facts.endedAt, renewalEndedAt: renewalEnded, periodEnd: item.periodEnd, quantity: item.quantity },
+      {
+        providerSubscriptionId: facts.id,
+        status: facts.status,
+        endedAt: facts.endedAt,
+        renewalEndedAt: renewalEnded,
+        periodEnd: item.periodEnd,
+        paidUntil: paid(item.providerItemId),
+        quantity: item.quantity,
+      },
     ]),
   );
 }
@@ -118,6 +132,7 @@ function standings(facts: SubscriptionFacts, renewalEnded: string | null): Map<s
 
 interface FollowingLicense {
   id: number;
+  unit: number;
   skuId: number;
   issued: string;
   expires: string | null;
@@ -135,24 +150,32 @@ export interface LicenseMove {
 }
 
 const FOLLOWING_LICENSES = `
-SELECT l.id, l.sku_id AS skuId, l.issued, l.expires, l.owner_name AS ownerName, l.license_bytes AS licenseBytes, s.subscription_grace_days AS graceDays
+SELECT l.id, f.unit, l.sku_id AS skuId, l.issued, l.expires, l.owner_name AS ownerName, l.license_bytes AS licenseBytes, s.subscription_grace_days AS graceDays
 FROM fulfilments f JOIN licenses l ON l.id = f.license_id JOIN skus s ON s.id = l.sku_id
 WHERE f.provider = ? AND f.provider_item_id = ? AND f.unit <= ? AND l.status = 'active'
 ORDER BY f.unit`;
 
-/** The licenses the subscription's items move (read before the write transaction too, to know the keys). */
-export function licenseMoves(sqlite: Database.Database, items: Map<string, ItemStanding>): LicenseMove[] {
+/** The active licenses of the item's first `seats` units. */
+function followingLicenses(sqlite: Database.Database, providerItemId: string, seats: number): FollowingLicense[] {
+  return seats < 1 ? [] : (statement(sqlite, FOLLOWING_LICENSES).all(STRIPE_PROVIDER, providerItemId, seats) as FollowingLicense[]);
+}
+
+/** Which of the item's licenses the rule moves under this standing, and where to. */
+function movesOf(licenses: readonly FollowingLicense[], providerItemId: string, standing: ItemStanding): LicenseMove[] {
   const moves: LicenseMove[] = [];
-  for (const [providerItemId, standing] of items) {
-    if (standing.quantity < 1) continue;
-    for (const license of statement(sqlite, FOLLOWING_LICENSES).all(STRIPE_PROVIDER, providerItemId, standing.quantity) as FollowingLicense[]) {
-      const target = followedExpiry(standing, license.graceDays, license.expires);
-      if (target === undefined || target === null) continue;
-      const to = notBeforeIssue(target, license.issued);
-      if (to !== license.expires) moves.push({ license, providerItemId, standing, to });
-    }
+  for (const license of licenses) {
+    if (license.unit > standing.quantity) continue;
+    const target = followedExpiry(standing, license.graceDays, license.expires);
+    if (target === undefined || target === null) continue;
+    const to = notBeforeIssue(target, license.issued);
+    if (to !== license.expires) moves.push({ license, providerItemId, standing, to });
   }
   return moves;
+}
+
+/** The licenses the subscription's items move. */
+export function licenseMoves(sqlite: Database.Database, items: Map<string, ItemStanding>): LicenseMove[] {
+  return [...items].flatMap(([providerItemId, standing]) => movesOf(followingLicenses(sqlite, providerItemId, standing.quantity), providerItemId, standing));
 }
 
 /** Why the license moved, for its timeline. */
@@ -160,7 +183,7 @@ function moveReason(move: LicenseMove): string {
   const { standing } = move;
   const sub = `Stripe subscription ${standing.providerSubscriptionId}`;
   if (FOLLOWING_STATUSES.has(standing.status)) {
-    return `Follows ${sub} ${standing.status === 'trialing' ? 'in trial' : 'paid'} until ${dayText(standing.periodEnd)}.`;
+    return `Follows ${sub} ${standing.status === 'trialing' ? 'in trial' : 'paid'} until ${dayText(coveredUntil(standing))}.`;
   }
   const grace = move.license.graceDays ?? 0;
   return `${sub} ended on ${dayText(standing.endedAt)} (${standing.status}), before its paid period did; the license ends ${grace ? `${plural(grace, 'day')} after it` : 'with it'}.`;
@@ -275,6 +298,9 @@ export function applySubscription(ectx: EffectContext, object: ChangedObject): E
   const renewalEnded = renewalEndedAt(facts, stored, ectx.now);
   const subscriptionId = saveSubscription(ectx, facts, stored, customerId, renewalEnded);
   saveItems(ectx, ectx.matcher, subscriptionId, facts);
+  const billed = fulfilBilledSeats(ectx, facts);
+  tally.fulfilled += billed.issued;
+  tally.waiting += billed.waiting;
   if (stored && (stored.renewalEndedAt === null) !== (renewalEnded === null)) {
     recordAuditFast(ectx.sqlite, {
       actor: ectx.actor,
@@ -284,17 +310,95 @@ export function applySubscription(ectx: EffectContext, object: ChangedObject): E
       details: { provider: STRIPE_PROVIDER, id: facts.id, from: stored.status, to: facts.status, renewalEndedAt: renewalEnded },
     });
   }
-  tally.renewed += moveLicenses(ectx, licenseMoves(ectx.sqlite, standings(facts, renewalEnded)));
+  const paid = (si: string) => paidUntil(ectx.sqlite, facts.id, si);
+  tally.renewed += moveLicenses(ectx, licenseMoves(ectx.sqlite, standings(facts, renewalEnded, paid)));
   return tally;
 }
 
-/** The keys a subscription's license moves will sign with (read before the write transaction). */
-export function subscriptionKeys(lookup: StripeLookup, json: StripeJson, now: string, into: Set<number>): void {
+/** Units of the item with a license, among its first `seats`. */
+function licensedSeats(sqlite: Database.Database, providerItemId: string, seats: number): number {
+  return [...fulfilledUnits(sqlite, STRIPE_PROVIDER, providerItemId)].filter((u) => u <= seats).length;
+}
+
+/**
+ * Seats the subscription shows that its latest paid invoice billed but that have no
+ * license: the invoice was recorded while the item showed fewer. Issued now, for it.
+ */
+function fulfilBilledSeats(ectx: EffectContext, facts: SubscriptionFacts): { issued: number; waiting: number } {
+  const total = { issued: 0, waiting: 0 };
+  for (const item of facts.items) {
+    if (item.quantity < 1 || licensedSeats(ectx.sqlite, item.providerItemId, item.quantity) >= item.quantity) continue;
+    const invoice = latestPaidInvoice(ectx.sqlite, facts.id, item.providerItemId);
+    if (!invoice) continue;
+    const result = fulfilPurchaseItem(ectx.fulfil, ectx.matcher, STRIPE_PROVIDER, invoice.id, item.providerItemId);
+    total.issued += result.issued;
+    total.waiting += result.waiting;
+  }
+  return total;
+}
+
+/**
+ * The keys the item's license moves sign with under any of these standings (read before
+ * the write transaction), each with what is paid as stored and with the page's invoices
+ * too: a page applies its objects in turn, so what is paid when each applies lies
+ * between, and the rule's expiry only rises with it (both cover every move in between).
+ */
+function addMoveKeys(lookup: StripeLookup, providerItemId: string, standings: readonly ItemStanding[], into: Set<number>): void {
+  const licenses = followingLicenses(lookup.sqlite, providerItemId, Math.max(0, ...standings.map((st) => st.quantity)));
+  if (licenses.length === 0) return;
+  for (const standing of standings) {
+    for (const paid of paidUntilVariants(lookup.sqlite, standing.providerSubscriptionId, providerItemId, lookup.page)) {
+      for (const move of movesOf(licenses, providerItemId, withPaidUntil(standing, paid))) {
+        const keyId = usableKeyOfSku(lookup.sqlite, move.license.skuId);
+        if (keyId !== null) into.add(keyId);
+      }
+    }
+  }
+}
+
+/** The keys a subscription's effects will sign with: its license moves, and seats it shows without a license (read before the write transaction). */
+export function subscriptionKeys(lookup: StripeLookup, matcher: SkuMatcher, json: StripeJson, now: string, into: Set<number>): void {
   const facts = subscriptionFacts(lookup, json, now);
   const renewalEnded = renewalEndedAt(facts, storedSubscription(lookup.sqlite, facts.id), now);
-  for (const move of licenseMoves(lookup.sqlite, standings(facts, renewalEnded))) {
-    const keyId = usableKeyOfSku(lookup.sqlite, move.license.skuId);
+  for (const [si, standing] of standings(facts, renewalEnded, () => null)) addMoveKeys(lookup, si, [standing], into);
+  for (const item of facts.items) {
+    const licensed = licensedSeats(lookup.sqlite, item.providerItemId, item.quantity);
+    if (licensed >= item.quantity) continue;
+    // The latest paid invoice as stored, or one the page stores before this subscription.
+    const billed = [latestPaidInvoice(lookup.sqlite, facts.id, item.providerItemId), latestPaidInvoice(lookup.sqlite, facts.id, item.providerItemId, lookup.page)];
+    if (!billed.some((invoice) => invoice !== null && Math.min(billedSeats(invoice, item.providerItemId), item.quantity) > licensed)) continue;
+    const skuId = matcher.match(item.names).skuId;
+    const keyId = skuId === null ? null : usableKeyOfSku(lookup.sqlite, skuId);
     if (keyId !== null) into.add(keyId);
+  }
+}
+
+/** A paid invoice of a subscription: the licenses of the items whose paid period it extends follow it. */
+export function applyPaidInvoice(ectx: EffectContext, object: ChangedObject): EffectTally {
+  const tally = emptyEffectTally();
+  if (object.type !== 'invoice' || object.deleted) return tally;
+  const items = new Map<string, ItemStanding>();
+  for (const si of itemsItExtends(ectx.sqlite, object.json)) {
+    const standing = standingOfItem(ectx.sqlite, STRIPE_PROVIDER, si);
+    if (standing) items.set(si, standing);
+  }
+  tally.renewed += moveLicenses(ectx, licenseMoves(ectx.sqlite, items));
+  return tally;
+}
+
+/**
+ * The keys a paid invoice's license moves will sign with: each item's standing as stored
+ * and as the page's copy of its subscription has it (whichever the page applies first).
+ */
+export function paidInvoiceKeys(lookup: StripeLookup, json: StripeJson, now: string, into: Set<number>): void {
+  const extended = itemsItExtends(lookup.sqlite, json);
+  if (extended.length === 0) return;
+  const subscriptionId = invoiceSubscription(json);
+  const inPage = subscriptionId === null ? undefined : lookup.page.find((o) => o.id === subscriptionId && o.object === 'subscription');
+  const pageStandings = inPage ? standings(subscriptionFacts(lookup, inPage, now), null, () => null) : new Map<string, ItemStanding>();
+  for (const si of extended) {
+    const candidates = [standingOfItem(lookup.sqlite, STRIPE_PROVIDER, si), pageStandings.get(si)].filter((st): st is ItemStanding => st !== undefined);
+    addMoveKeys(lookup, si, candidates, into);
   }
 }
 
