@@ -498,6 +498,8 @@ export const transactionItems = sqliteTable(
   },
   (t) => [
     uniqueIndex('transaction_items_provider_item_unique').on(t.transactionId, t.providerItemId),
+    // A subscription item's id is on every invoice of it: find the later ones that still pay for its seats.
+    index('transaction_items_provider_item_idx').on(t.providerItemId),
     index('transaction_items_sku_idx').on(t.skuId),
     index('transaction_items_waiting_idx').on(t.transactionId).where(sql`${t.waitingUnits} > 0`),
     check('transaction_items_quantity_pos', sql`${t.quantity} >= 1`),

@@ -363,6 +363,37 @@ describe('money back on a subscription', () => {
     ]);
   });
 
+  test('a full refund of an old invoice leaves the seats a later paid invoice covers (and says so); refunding the later one revokes them', async () => {
+    const { sub } = await subscribed(2);
+    const first = current(current(sub.id).latest_invoice);
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    await s.syncWorld();
+    s.world.refund({ paymentIntent: first.payments.data[0].payment.payment_intent });
+    const old = await s.syncWorld();
+    expect(old.errors).toEqual([]);
+    expect(old.tally.revoked).toBe(0);
+    expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
+      ['subscription_create', 'refunded'],
+      ['subscription_cycle', 'confirmed'],
+    ]);
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'active'],
+      [2, 'active'],
+    ]);
+    const log = one(s.t, "SELECT message FROM payment_logs WHERE event_type = 'refund'") as { message: string };
+    expect(log.message).toMatch(/in full\. 2 licenses stay: a later payment covers them\.$/);
+
+    const renewal = current(current(sub.id).latest_invoice);
+    s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
+    const latest = await s.syncWorld();
+    expect(latest.tally.revoked).toBe(2);
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'revoked'],
+      [2, 'revoked'],
+    ]);
+  });
+
   test('a lost dispute of a renewal reverses it and revokes the seats the first invoice issued', async () => {
     const { sub } = await subscribed(1);
     s.world.advance(30 * DAY);

@@ -259,14 +259,26 @@ interface LedgerLicense {
   revokedByLogId: number | null;
 }
 
-/** The licenses the purchase covers (ledger.ts): a renewal's refund reaches the seats an earlier invoice issued. */
-function ledgerLicenses(sqlite: Database.Database, transactionId: number): LedgerLicense[] {
-  return statement(
+/**
+ * The licenses the purchase covers (ledger.ts): a renewal's refund reaches the seats an
+ * earlier invoice issued. A seat a later payment of the same item still pays for (a
+ * later renewal, not refunded or reversed) is the later payment's: refunding an old
+ * invoice leaves it alone. Item ids unique to their purchase (IPN, Checkout) have no later payment.
+ */
+function ledgerLicenses(sqlite: Database.Database, transactionId: number): { licenses: LedgerLicense[]; paidLater: number } {
+  const rows = statement(
     sqlite,
-    `SELECT f.id AS fulfilmentId, f.license_id AS licenseId, f.revoked_by_log_id AS revokedByLogId
+    `SELECT f.id AS fulfilmentId, f.license_id AS licenseId, f.revoked_by_log_id AS revokedByLogId,
+            EXISTS (SELECT 1 FROM transaction_items later INDEXED BY transaction_items_provider_item_idx
+                    JOIN transactions lt ON lt.id = later.transaction_id
+                    WHERE later.provider_item_id = ti.provider_item_id AND later.transaction_id <> t.id AND lt.provider = t.provider
+                      AND lt.status IN (${OWED_STATUSES.map((status) => `'${status}'`).join(', ')})
+                      AND lt.payment_date > t.payment_date AND f.unit <= later.quantity) AS paidLater
      FROM transactions t JOIN transaction_items ti ON ti.transaction_id = t.id ${COVERED_FULFILMENTS}
      WHERE t.id = ? ORDER BY f.license_id`,
-  ).all(transactionId) as LedgerLicense[];
+  ).all(transactionId) as Array<LedgerLicense & { paidLater: 0 | 1 }>;
+  const licenses = rows.filter((r) => !r.paidLater).map(({ paidLater: _, ...license }) => license);
+  return { licenses, paidLater: rows.length - licenses.length };
 }
 
 /** The question a partial refund asks staff, or null when there is nothing to decide. */
@@ -307,7 +319,8 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
   if (m.amount > 0 && m.currency !== t.currency) {
     throw new KeyHubError('VALIDATION', `The ${what} is in ${m.currency} but purchase ${m.providerTxnId} was paid in ${t.currency}.`);
   }
-  const licenses = ledgerLicenses(sqlite, t.id);
+  const { licenses, paidLater } = ledgerLicenses(sqlite, t.id);
+  const keptNote = paidLater > 0 ? ` ${plural(paidLater, 'license')} stay${paidLater === 1 ? 's' : ''}: a later payment covers ${paidLater === 1 ? 'it' : 'them'}.` : '';
   const because = m.reason ? ` (${m.reason})` : '';
   const partialQuestion = (refundedSoFar: number) => partialRefundQuestion(refundedSoFar, t.gross, t.currency, licenses.length);
   let to: PaymentStatus = t.status;
@@ -362,7 +375,7 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
     providerEventId: m.eventId,
     from: t.status,
     to,
-    message,
+    message: m.event === 'reversal' || (m.event === 'refund' && refunded >= t.gross) ? message + keptNote : message,
     data: { amount: m.amount, currency: m.currency, reason: m.reason, occurredAt: m.occurredAt, rawFormat: m.rawFormat, raw: m.raw },
   });
   const purchase = { transactionId: t.id, provider: m.provider, providerTxnId: m.providerTxnId, paymentLogId: logId };

@@ -1,0 +1,1 @@
+CREATE INDEX `transaction_items_provider_item_idx` ON `transaction_items` (`provider_item_id`);
