@@ -115,8 +115,8 @@ describe.skipIf(chromiumSkipReason !== null)('subscriptions and Stripe prices', 
     expect(await rows().first().getByRole('cell').nth(2).textContent()).toMatch(/^CanceledRenewal ended \d+ \w{3} \d{4}$/);
 
     await page.getByLabel('Status').selectOption({ label: 'Active' });
-    await expect.poll(() => rows().count()).toBe(1);
-    expect(await rows().first().textContent()).toContain('Ada Lovelace');
+    // The rows change once the new filter's page arrives: wait for that, not a count the last filter also had.
+    await expect.poll(async () => (await rows().allTextContents()).map((t) => t.includes('Ada Lovelace'))).toEqual([true]);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('searchbox', { name: 'Search subscriptions' }).fill('bob@builder');
@@ -179,7 +179,10 @@ describe.skipIf(chromiumSkipReason !== null)('subscriptions and Stripe prices', 
     expect((await proRow.getByRole('cell').allTextContents()).slice(2, 7)).toEqual(['$49.00 / month', 'R3Pro', 'R3Pro MetadataResizer 3 Pro', '0', 'Named by metadata']);
 
     await page.screenshot({ path: '/tmp/keyhub-ui-stripe-prices.png' });
-    await page.getByRole('checkbox', { name: 'Unmatched only' }).check();
+    // The switch lives in the address: it shows checked once the navigation settles (a click, then wait).
+    const unmatchedOnly = page.getByRole('checkbox', { name: 'Unmatched only' });
+    await unmatchedOnly.click();
+    await expect.poll(() => unmatchedOnly.isChecked()).toBe(true);
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
 
     await legacyRow.getByRole('button', { name: `Map ${priceId} to a SKU` }).click();
@@ -200,7 +203,8 @@ describe.skipIf(chromiumSkipReason !== null)('subscriptions and Stripe prices', 
     expect(licenses.total).toBe(4);
     expect(licenses.items.filter((l) => l.ownerName === 'Carol Danvers')).toHaveLength(1);
 
-    await page.getByRole('checkbox', { name: 'Unmatched only' }).uncheck();
+    await unmatchedOnly.click();
+    await expect.poll(() => unmatchedOnly.isChecked()).toBe(false);
     await expect.poll(async () => (await legacyRow.getByRole('cell').allTextContents()).slice(4, 6)).toEqual(['R3Pro MappingResizer 3 Pro', '0']);
   });
 

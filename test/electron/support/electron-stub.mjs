@@ -77,6 +77,18 @@ export const dialog = {
   showErrorBox: (title, message) => (report.errorBox = { title, message }),
 };
 
+/** No OS keychain on this stub (as on Linux without a keyring): the desktop seals the Stripe key with the passphrase. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: () => {
+    throw new Error('safeStorage is not available in the stub');
+  },
+  decryptString: () => {
+    throw new Error('safeStorage is not available in the stub');
+  },
+};
+
 export const shell = {
   openExternal: async (url) => void report.openedExternally.push(url),
   openPath: async () => '',
