@@ -4,9 +4,11 @@
  * events newest first within retention, faults, deleted objects, and the objects the
  * builders make (links, amounts, statuses at the pinned API version).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STRIPE_API_VERSION } from '../../src-main/domain/sync/stripe/api-version';
+import { STRIPE_FIXTURES_PATH } from '../support/stripe/fixtures';
 import { stripeSdkFor } from '../support/stripe/sdk';
 import { startStripeServer, type StripeServer } from '../support/stripe/server';
 import { FAKE_STRIPE_KEY, StripeWorld, type Json } from '../support/stripe/world';
@@ -449,5 +451,13 @@ describe('builders', () => {
     expect(event).toMatchObject({ type: 'price.updated', data: { previous_attributes: { metadata: {}, nickname: null } } });
     world.update(once.id, { metadata: { keyhub_sku: '' } });
     expect((await stripe.prices.retrieve(once.id)).metadata).toEqual({});
+  });
+});
+
+/** The reference folder the task ships (absent on other machines): the repository's copy must be Stripe's file, byte for byte. */
+const REFERENCE = '/work/shared/reference/stripe/fixtures3.json';
+describe("the repository's copy of Stripe's fixtures", () => {
+  it.runIf(existsSync(REFERENCE))('is the reference file byte for byte', () => {
+    expect(readFileSync(STRIPE_FIXTURES_PATH).equals(readFileSync(REFERENCE))).toBe(true);
   });
 });

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
-export const STRIPE_FIXTURES_PATH =
-  process.env.KEYHUB_STRIPE_FIXTURES ?? fileURLToPath(new URL('../../../../shared/reference/stripe/fixtures3.json', import.meta.url));
+/** A copy of Stripe's `fixtures3.json` (MIT, its LICENSE beside it) kept in the repository, so a fresh clone tests without the reference folder. */
+export const STRIPE_FIXTURES_PATH = process.env.KEYHUB_STRIPE_FIXTURES ?? fileURLToPath(new URL('./reference/fixtures3.json', import.meta.url));
 
 export type TemplateName =
   | 'account'
