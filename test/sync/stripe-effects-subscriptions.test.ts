@@ -339,20 +339,80 @@ describe('licenses follow the paid period, not the period Stripe has started', (
 });
 
 describe('money back on a subscription', () => {
-  test('a full refund of a renewal revokes the seats it paid for, though the first invoice issued them', async () => {
+  test('a full refund of an upgrade invoice revokes only the seat it added: the first invoice still pays for seat 1, whose expiry stays', async () => {
+    const { sub, si } = await subscribed(1);
+    s.world.advance(2 * DAY);
+    s.world.setSubscriptionQuantity(sub.id, 0, 2, { invoiceNow: true });
+    expect((await s.syncWorld()).tally.fulfilled).toBe(1);
+    const expires = addDays(periodEnd(sub), GRACE);
+    const upgrade = current(current(sub.id).latest_invoice);
+    const refund = s.world.refund({ paymentIntent: upgrade.payments.data[0].payment.payment_intent });
+    const { tally, errors, keys } = await s.syncWorld();
+    expect(errors).toEqual([]);
+    expect(keys).toEqual(new Set());
+    expect(tally).toMatchObject({ revoked: 1, renewed: 0 });
+    expect(transactions(s.t).map((t) => [t.type, t.status, t.refunded])).toEqual([
+      ['subscription_create', 'confirmed', 0],
+      ['subscription_update', 'refunded', 900],
+    ]);
+    expect(licenses(s.t).map((l) => [l.item, l.unit, l.status, l.expires, l.fileExpires])).toEqual([
+      [si, 1, 'active', expires, expires],
+      [si, 2, 'revoked', expires, expires],
+    ]);
+    expect(rows(s.t, "SELECT status_reason AS reason FROM licenses WHERE status = 'revoked'")).toEqual([{ reason: `Refunded at Stripe (${refund.id}) (requested_by_customer).` }]);
+    const log = one(s.t, "SELECT message FROM payment_logs WHERE event_type = 'refund'") as { message: string };
+    expect(log.message).toMatch(/in full\. 1 license stays: another payment of the same subscription covers it\.$/);
+  });
+
+  test('a goodwill full refund of the latest renewal keeps the seats the first invoice paid for, until its period ends plus grace; the next renewal paid, they follow again', async () => {
     const { sub } = await subscribed(2);
     s.world.advance(30 * DAY);
     s.world.renewSubscription(sub.id);
     await s.syncWorld();
     const renewal = current(current(sub.id).latest_invoice);
-    const refund = s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
-    const { tally, errors } = await s.syncWorld();
-    expect(errors).toEqual([]);
-    expect(tally.revoked).toBe(2);
+    expect(expiries().map((l) => l.expires)).toEqual([addDays(periodEnd(current(sub.id)), GRACE), addDays(periodEnd(current(sub.id)), GRACE)]);
+    s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
+    const refunded = await s.syncWorld();
+    expect(refunded.errors).toEqual([]);
+    expect(refunded.keys).toEqual(new Set([s.lic.key.id]));
+    expect(refunded.tally).toMatchObject({ revoked: 0, renewed: 2 });
     expect(transactions(s.t).map((t) => [t.type, t.status, t.refunded])).toEqual([
       ['subscription_create', 'confirmed', 0],
       ['subscription_cycle', 'refunded', 1800],
     ]);
+    const back = addDays(periodEnd(sub), GRACE);
+    expect(expiries()).toEqual([
+      { id: 1, status: 'active', expires: back, fileExpires: back },
+      { id: 2, status: 'active', expires: back, fileExpires: back },
+    ]);
+    const log = one(s.t, "SELECT message FROM payment_logs WHERE event_type = 'refund'") as { message: string };
+    expect(log.message).toMatch(/in full\. 2 licenses stay: another payment of the same subscription covers them\.$/);
+    const timeline = await s.t.call('license.timeline', { id: 1 });
+    expect(timeline.at(-1)).toMatchObject({ actor: 'sync:stripe' });
+    expect(timeline.at(-1)!.summary).toMatch(
+      new RegExp(`^Expiry brought forward by sync:stripe: now expires ${back.slice(0, 16).replace('T', ' ')} UTC \\(was .*\\)\\. Follows Stripe subscription ${sub.id} paid until ${periodEnd(sub).slice(0, 16).replace('T', ' ')} UTC\\.$`),
+    );
+
+    s.world.advance(30 * DAY);
+    s.world.renewSubscription(sub.id);
+    const next = await s.syncWorld();
+    expect(next.errors).toEqual([]);
+    expect(next.tally).toMatchObject({ revoked: 0, renewed: 2, fulfilled: 0 });
+    const follows = addDays(periodEnd(current(sub.id)), GRACE);
+    expect(expiries()).toEqual([
+      { id: 1, status: 'active', expires: follows, fileExpires: follows },
+      { id: 2, status: 'active', expires: follows, fileExpires: follows },
+    ]);
+  });
+
+  test('a full refund of the only invoice still revokes its seats', async () => {
+    const { sub } = await subscribed(2);
+    const first = current(current(sub.id).latest_invoice);
+    const refund = s.world.refund({ paymentIntent: first.payments.data[0].payment.payment_intent });
+    const { tally, errors } = await s.syncWorld();
+    expect(errors).toEqual([]);
+    expect(tally).toMatchObject({ revoked: 2, renewed: 0 });
+    expect(transactions(s.t).map((t) => [t.type, t.status, t.refunded])).toEqual([['subscription_create', 'refunded', 1800]]);
     expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
       [1, 'revoked'],
       [2, 'revoked'],
@@ -363,7 +423,7 @@ describe('money back on a subscription', () => {
     ]);
   });
 
-  test('a full refund of an old invoice leaves the seats a later paid invoice covers (and says so); refunding the later one revokes them', async () => {
+  test('a full refund of an old invoice leaves the seats a later paid invoice covers (and says so, their expiry unchanged); refunding the later one revokes them', async () => {
     const { sub } = await subscribed(2);
     const first = current(current(sub.id).latest_invoice);
     s.world.advance(30 * DAY);
@@ -381,8 +441,9 @@ describe('money back on a subscription', () => {
       [1, 'active'],
       [2, 'active'],
     ]);
+    expect(old.tally.renewed).toBe(0);
     const log = one(s.t, "SELECT message FROM payment_logs WHERE event_type = 'refund'") as { message: string };
-    expect(log.message).toMatch(/in full\. 2 licenses stay: a later payment covers them\.$/);
+    expect(log.message).toMatch(/in full\. 2 licenses stay: another payment of the same subscription covers them\.$/);
 
     const renewal = current(current(sub.id).latest_invoice);
     s.world.refund({ paymentIntent: renewal.payments.data[0].payment.payment_intent });
@@ -394,24 +455,33 @@ describe('money back on a subscription', () => {
     ]);
   });
 
-  test('a lost dispute of a renewal reverses it and revokes the seats the first invoice issued', async () => {
+  test('a lost dispute of a renewal reverses it: the seat stays, paid by the first invoice until its end plus grace; a lost dispute of that one revokes it', async () => {
     const { sub } = await subscribed(1);
+    const first = current(current(sub.id).latest_invoice);
     s.world.advance(30 * DAY);
     s.world.renewSubscription(sub.id);
     const renewal = current(current(sub.id).latest_invoice);
     s.world.dispute({ paymentIntent: renewal.payments.data[0].payment.payment_intent, status: 'lost' });
     const { tally, errors } = await s.syncWorld();
     expect(errors).toEqual([]);
-    expect(tally.revoked).toBe(1);
+    expect(tally.revoked).toBe(0);
     expect(transactions(s.t).map((t) => [t.type, t.status])).toEqual([
       ['subscription_create', 'confirmed'],
       ['subscription_cycle', 'reversed'],
     ]);
+    const back = addDays(periodEnd(sub), GRACE);
+    expect(expiries()).toEqual([{ id: 1, status: 'active', expires: back, fileExpires: back }]);
+
+    s.world.dispute({ paymentIntent: first.payments.data[0].payment.payment_intent, status: 'lost' });
+    const lost = await s.syncWorld();
+    expect(lost.tally.revoked).toBe(1);
+    expect(transactions(s.t).map((t) => t.status)).toEqual(['reversed', 'reversed']);
     expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([[1, 'revoked']]);
   });
 
-  test('a refund revokes only the seats its invoice billed; a partial one asks about them, and staff can revoke them', async () => {
+  test('a refund revokes only the seats no other owed payment covers; a partial one asks about them, and staff can revoke them', async () => {
     const { sub } = await subscribed(3);
+    const first = current(current(sub.id).latest_invoice);
     s.world.setSubscriptionQuantity(sub.id, 0, 2);
     s.world.advance(30 * DAY);
     s.world.renewSubscription(sub.id);
@@ -432,14 +502,23 @@ describe('money back on a subscription', () => {
       [3, 'active'],
     ]);
 
+    // The first invoice refunded in full: the renewal (partly refunded, still owed) covers unit 1; unit 3 only the first paid for.
+    s.world.refund({ paymentIntent: first.payments.data[0].payment.payment_intent });
+    const old = await s.syncWorld();
+    expect(old.tally.revoked).toBe(1);
+    expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
+      [1, 'active'],
+      [2, 'revoked'],
+      [3, 'revoked'],
+    ]);
+
     s.world.refund({ paymentIntent: intent });
     const { tally } = await s.syncWorld();
     expect(tally.revoked).toBe(1);
-    // Unit 3 was not billed by the renewal: it keeps its (last) expiry and lapses.
     expect(licenses(s.t).map((l) => [l.unit, l.status])).toEqual([
       [1, 'revoked'],
       [2, 'revoked'],
-      [3, 'active'],
+      [3, 'revoked'],
     ]);
   });
 });

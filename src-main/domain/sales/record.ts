@@ -261,24 +261,25 @@ interface LedgerLicense {
 
 /**
  * The licenses the purchase covers (ledger.ts): a renewal's refund reaches the seats an
- * earlier invoice issued. A seat a later payment of the same item still pays for (a
- * later renewal, not refunded or reversed) is the later payment's: refunding an old
- * invoice leaves it alone. Item ids unique to their purchase (IPN, Checkout) have no later payment.
+ * earlier invoice issued. A seat another payment of the same item still pays for (any
+ * other invoice of the subscription, earlier or later, not refunded or reversed) stays:
+ * money taken back from one invoice leaves the seats the others pay for. Item ids
+ * unique to their purchase (IPN, Checkout) have no other payment.
  */
-function ledgerLicenses(sqlite: Database.Database, transactionId: number): { licenses: LedgerLicense[]; paidLater: number } {
+function ledgerLicenses(sqlite: Database.Database, transactionId: number): { licenses: LedgerLicense[]; paidElsewhere: number } {
   const rows = statement(
     sqlite,
     `SELECT f.id AS fulfilmentId, f.license_id AS licenseId, f.revoked_by_log_id AS revokedByLogId,
-            EXISTS (SELECT 1 FROM transaction_items later INDEXED BY transaction_items_provider_item_idx
-                    JOIN transactions lt ON lt.id = later.transaction_id
-                    WHERE later.provider_item_id = ti.provider_item_id AND later.transaction_id <> t.id AND lt.provider = t.provider
-                      AND lt.status IN (${OWED_STATUSES.map((status) => `'${status}'`).join(', ')})
-                      AND lt.payment_date > t.payment_date AND f.unit <= later.quantity) AS paidLater
+            EXISTS (SELECT 1 FROM transaction_items other INDEXED BY transaction_items_provider_item_idx
+                    JOIN transactions ot ON ot.id = other.transaction_id
+                    WHERE other.provider_item_id = ti.provider_item_id AND other.transaction_id <> t.id AND ot.provider = t.provider
+                      AND ot.status IN (${OWED_STATUSES.map((status) => `'${status}'`).join(', ')})
+                      AND f.unit <= other.quantity) AS paidElsewhere
      FROM transactions t JOIN transaction_items ti ON ti.transaction_id = t.id ${COVERED_FULFILMENTS}
      WHERE t.id = ? ORDER BY f.license_id`,
-  ).all(transactionId) as Array<LedgerLicense & { paidLater: 0 | 1 }>;
-  const licenses = rows.filter((r) => !r.paidLater).map(({ paidLater: _, ...license }) => license);
-  return { licenses, paidLater: rows.length - licenses.length };
+  ).all(transactionId) as Array<LedgerLicense & { paidElsewhere: 0 | 1 }>;
+  const licenses = rows.filter((r) => !r.paidElsewhere).map(({ paidElsewhere: _, ...license }) => license);
+  return { licenses, paidElsewhere: rows.length - licenses.length };
 }
 
 /** The question a partial refund asks staff, or null when there is nothing to decide. */
@@ -319,10 +320,14 @@ function recordEvent(ctx: FulfilContext, m: PaymentEventMessage, now: string): M
   if (m.amount > 0 && m.currency !== t.currency) {
     throw new KeyHubError('VALIDATION', `The ${what} is in ${m.currency} but purchase ${m.providerTxnId} was paid in ${t.currency}.`);
   }
-  const { licenses, paidLater } = ledgerLicenses(sqlite, t.id);
-  const keptNote = paidLater > 0 ? ` ${plural(paidLater, 'license')} stay${paidLater === 1 ? 's' : ''}: a later payment covers ${paidLater === 1 ? 'it' : 'them'}.` : '';
+  const { licenses, paidElsewhere } = ledgerLicenses(sqlite, t.id);
+  const keptNote =
+    paidElsewhere > 0
+      ? ` ${plural(paidElsewhere, 'license')} stay${paidElsewhere === 1 ? 's' : ''}: another payment of the same subscription covers ${paidElsewhere === 1 ? 'it' : 'them'}.`
+      : '';
   const because = m.reason ? ` (${m.reason})` : '';
-  const partialQuestion = (refundedSoFar: number) => partialRefundQuestion(refundedSoFar, t.gross, t.currency, licenses.length);
+  // Staff decide about every license the purchase covers (as askAfterPartialRefund counts), those other payments cover too.
+  const partialQuestion = (refundedSoFar: number) => partialRefundQuestion(refundedSoFar, t.gross, t.currency, licenses.length + paidElsewhere);
   let to: PaymentStatus = t.status;
   let refunded = t.refunded;
   let decision: string | null | undefined; // undefined: unchanged

@@ -3,7 +3,8 @@
  * SKUs (catalog.ts), customers complete subscriptions that came first, subscriptions
  * keep their rows and licenses in step (subscriptions.ts), paid sessions and invoices
  * are purchases (purchases.ts), and a paid invoice of a subscription moves its licenses
- * to the period it paid for; refunds and lost disputes take licenses back (payments.ts).
+ * to the period it paid for; refunds and lost disputes take licenses back, and the licenses
+ * of a subscription whose invoice's money is taken back follow what is still paid (payments.ts).
  * Payment intents change nothing by themselves.
  */
 import type Database from 'better-sqlite3';
@@ -16,7 +17,7 @@ import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTa
 import { applyCatalog, catalogKeys } from './catalog';
 import { StripeLookup } from './json';
 import { noteInvoice } from './paid-periods';
-import { applyCharge, applyPaymentEvent } from './payments';
+import { applyCharge, applyPaymentEvent, paymentEventKeys } from './payments';
 import { usableKeyOfSku } from './price-names';
 import { applyPurchase, recordedStatus, recordedTwin, stripePurchase } from './purchases';
 import { applyCustomer, applyPaidInvoice, applySubscription, paidInvoiceKeys, subscriptionKeys } from './subscriptions';
@@ -69,6 +70,10 @@ export function stripeSigningKeys(sqlite: Database.Database, objects: readonly C
           break;
         case 'subscription':
           subscriptionKeys(lookup, matcher, object.json, now, keyIds);
+          break;
+        case 'refund':
+        case 'dispute':
+          if (!object.deleted) paymentEventKeys(lookup, object.type, object.json, keyIds);
           break;
         case 'invoice':
         case 'checkout.session': {

@@ -2,11 +2,13 @@
  * What a subscription item's invoices say it was paid for: each invoice line of the item
  * bills a period (`period.end`), and the lines that charge (amount ≥ 0: a trial's zero
  * line too, a proration credit not) of invoices Stripe marks paid are the periods paid.
- * Read from the invoices as stored in `stripe_objects` (a refunded invoice stays paid:
- * a full refund revokes the licenses instead).
+ * Read from the invoices as stored in `stripe_objects`. Money taken back is no longer
+ * paid for: an invoice whose KeyHub transaction is refunded in full or reversed (a lost
+ * dispute) pays for nothing, though Stripe still marks it paid.
  */
 import type Database from 'better-sqlite3';
 import { statement } from '../../../../store/statements';
+import { STRIPE_PROVIDER } from '../api-version';
 import { objectColumns } from '../objects';
 import type { StripeJson } from '../types';
 import { idOf, isoOf, listData, num, path, str, storedObject, type Json } from './json';
@@ -20,7 +22,15 @@ export function lineSubscriptionItem(line: Json): string | null {
 /** The subscription an invoice bills (as `stripe_objects.parent` has it), or null. */
 export const invoiceSubscription = (invoice: StripeJson): string | null => objectColumns('invoice', invoice).parent;
 
-const PAID_INVOICES = "SELECT id, version FROM stripe_objects WHERE parent = ? AND type = 'invoice' AND status = 'paid' AND deleted = 0";
+/** The invoice's transaction had its money taken back (the SQL reads `o.id`). */
+const TAKEN_BACK = `EXISTS (SELECT 1 FROM transactions t WHERE t.provider = '${STRIPE_PROVIDER}' AND t.provider_txn_id = o.id AND t.status IN ('refunded', 'reversed'))`;
+
+const PAID_INVOICES = `SELECT o.id, o.version FROM stripe_objects o WHERE o.parent = ? AND o.type = 'invoice' AND o.status = 'paid' AND o.deleted = 0 AND NOT ${TAKEN_BACK}`;
+
+/** Whether the invoice's KeyHub transaction is refunded in full or reversed. */
+export function moneyTakenBack(sqlite: Database.Database, invoiceId: string): boolean {
+  return statement(sqlite, `SELECT ${TAKEN_BACK} FROM (SELECT ? AS id) o`).pluck().get(invoiceId) === 1;
+}
 
 type PaidEnds = Map<string, number>;
 
@@ -89,6 +99,11 @@ function pageInvoicesOf(page: readonly StripeJson[], providerSubscriptionId: str
   return groups.get(providerSubscriptionId) ?? [];
 }
 
+/** The page's invoices of the subscription that still pay for something. */
+function pagePaidInvoicesOf(sqlite: Database.Database, page: readonly StripeJson[], providerSubscriptionId: string): StripeJson[] {
+  return pageInvoicesOf(page, providerSubscriptionId).filter((invoice) => !moneyTakenBack(sqlite, invoice.id));
+}
+
 function latestEnd(all: Iterable<PaidEnds>, providerItemId: string, from: number | null = null): number | null {
   let latest = from;
   for (const ends of all) {
@@ -103,13 +118,18 @@ export function paidUntil(sqlite: Database.Database, providerSubscriptionId: str
   return isoOf(latestEnd(storedPaidEnds(sqlite, providerSubscriptionId), providerItemId));
 }
 
+/** What is paid for the item as stored once `invoiceId`'s money is taken back too (UTC ISO, or null). */
+export function paidUntilWithout(sqlite: Database.Database, providerSubscriptionId: string, providerItemId: string, invoiceId: string): string | null {
+  return isoOf(latestEnd(storedPaidEnds(sqlite, providerSubscriptionId, invoiceId), providerItemId));
+}
+
 /**
  * What is paid for the item as stored, and with `page`'s invoices too (objects about to be
  * stored: they can only add to it, an invoice paid stays paid); one value when they agree.
  */
 export function paidUntilVariants(sqlite: Database.Database, providerSubscriptionId: string, providerItemId: string, page: readonly StripeJson[]): Array<string | null> {
   const stored = latestEnd(storedPaidEnds(sqlite, providerSubscriptionId), providerItemId);
-  const withPage = latestEnd(pageInvoicesOf(page, providerSubscriptionId).map(paidEndsOf), providerItemId, stored);
+  const withPage = latestEnd(pagePaidInvoicesOf(sqlite, page, providerSubscriptionId).map(paidEndsOf), providerItemId, stored);
   return stored === withPage ? [isoOf(stored)] : [isoOf(stored), isoOf(withPage)];
 }
 
@@ -120,7 +140,7 @@ export function paidUntilVariants(sqlite: Database.Database, providerSubscriptio
  */
 export function itemsItExtends(sqlite: Database.Database, invoice: StripeJson): string[] {
   const subscriptionId = invoiceSubscription(invoice);
-  if (subscriptionId === null || invoice.status !== 'paid') return [];
+  if (subscriptionId === null || invoice.status !== 'paid' || moneyTakenBack(sqlite, invoice.id)) return [];
   const others = storedPaidEnds(sqlite, subscriptionId, invoice.id);
   return [...paidEndsOf(invoice)].filter(([si, end]) => end > (latestEnd(others, si) ?? -Infinity)).map(([si]) => si);
 }
@@ -143,6 +163,6 @@ export function latestPaidInvoice(sqlite: Database.Database, providerSubscriptio
     if (latest === null || at > latest.at || (at === latest.at && invoice.id > latest.invoice.id)) latest = { invoice, at };
   };
   for (const { id } of statement(sqlite, PAID_INVOICES).all(providerSubscriptionId) as Array<{ id: string }>) consider(storedObject(sqlite, id));
-  for (const invoice of pageInvoicesOf(page, providerSubscriptionId)) consider(invoice);
+  for (const invoice of pagePaidInvoicesOf(sqlite, page, providerSubscriptionId)) consider(invoice);
   return (latest as { invoice: StripeJson } | null)?.invoice ?? null;
 }

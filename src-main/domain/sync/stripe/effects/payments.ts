@@ -12,6 +12,8 @@ import type { PaymentEventMessage } from '../../../sales/types';
 import { STRIPE_PROVIDER } from '../api-version';
 import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTally, type StripeJson } from '../types';
 import { currencyOf, idOf, isoOf, num, str, StripeLookup } from './json';
+import { invoiceSubscription, moneyTakenBack } from './paid-periods';
+import { applySubscriptionRule, takenBackKeys } from './subscriptions';
 
 /** The payment intent a refund or dispute takes money from. */
 export function paymentIntentOfEvent(lookup: StripeLookup, json: StripeJson): string | null {
@@ -56,6 +58,29 @@ function apply(ectx: EffectContext, lookup: StripeLookup, type: 'refund' | 'disp
   const result = recordMessage(ectx.fulfil, ectx.matcher, event, ectx.now);
   into.revoked += result.revoked;
   into.restored += result.restored;
+  // A subscription invoice's money taken back pays for nothing now: the seats other invoices keep follow what is still paid.
+  const subscription = result.outcome === 'updated' ? takenBackSubscription(ectx.sqlite, lookup, providerTxnId) : null;
+  if (subscription !== null) into.renewed += applySubscriptionRule(ectx, subscription);
+}
+
+/** The subscription of the purchase when it is an invoice of one whose money is taken back (refunded in full or reversed), else null. */
+function takenBackSubscription(sqlite: Database.Database, lookup: StripeLookup, providerTxnId: string): string | null {
+  const invoice = providerTxnId.startsWith('in_') ? lookup.get(providerTxnId) : undefined;
+  const subscription = invoice ? invoiceSubscription(invoice) : null;
+  return subscription !== null && moneyTakenBack(sqlite, providerTxnId) ? subscription : null;
+}
+
+/**
+ * The keys a refund or dispute's effects may sign with (read before the write
+ * transaction): the moves of its subscription's licenses once its invoice pays for
+ * nothing. Revoking signs nothing.
+ */
+export function paymentEventKeys(lookup: StripeLookup, type: 'refund' | 'dispute', json: StripeJson, into: Set<number>): void {
+  const providerTxnId = purchaseOfPaymentIntent(lookup.sqlite, paymentIntentOfEvent(lookup, json));
+  if (!providerTxnId?.startsWith('in_') || !paymentEventOf(type, json, providerTxnId)) return;
+  const invoice = lookup.get(providerTxnId);
+  const subscription = invoice ? invoiceSubscription(invoice) : null;
+  if (subscription !== null) takenBackKeys(lookup.sqlite, subscription, providerTxnId, into);
 }
 
 /** A refund or dispute just stored. */

@@ -27,7 +27,7 @@ import { STRIPE_PROVIDER } from '../api-version';
 import { emptyEffectTally, type ChangedObject, type EffectContext, type EffectTally, type StripeJson } from '../types';
 import { bool, currencyOf, idOf, isoOf, listData, num, path, str, StripeLookup } from './json';
 import { priceNames, usableKeyOfSku, type PriceNames } from './price-names';
-import { billedSeats, invoiceSubscription, itemsItExtends, latestPaidInvoice, paidUntil, paidUntilVariants } from './paid-periods';
+import { billedSeats, invoiceSubscription, itemsItExtends, latestPaidInvoice, paidUntil, paidUntilVariants, paidUntilWithout } from './paid-periods';
 import { splitName } from './purchases';
 
 const STATUSES: ReadonlySet<string> = new Set<SubscriptionStatus>(['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused']);
@@ -399,6 +399,49 @@ export function paidInvoiceKeys(lookup: StripeLookup, json: StripeJson, now: str
   for (const si of extended) {
     const candidates = [standingOfItem(lookup.sqlite, STRIPE_PROVIDER, si), pageStandings.get(si)].filter((st): st is ItemStanding => st !== undefined);
     addMoveKeys(lookup, si, candidates, into);
+  }
+}
+
+/** The subscription items (`si_…`) KeyHub keeps for the subscription. */
+function itemsOfSubscription(sqlite: Database.Database, providerSubscriptionId: string): string[] {
+  return statement(
+    sqlite,
+    `SELECT i.provider_item_id FROM subscription_items i JOIN subscriptions s ON s.id = i.subscription_id
+     WHERE s.provider = ? AND s.provider_subscription_id = ? ORDER BY i.id`,
+  )
+    .pluck()
+    .all(STRIPE_PROVIDER, providerSubscriptionId) as string[];
+}
+
+/**
+ * The rule applied again to the subscription's licenses as stored: after money of one of
+ * its invoices was taken back, what is still paid may end sooner (the expiry is brought
+ * forward, re-signed and audited, like a cancel's).
+ */
+export function applySubscriptionRule(ectx: EffectContext, providerSubscriptionId: string): number {
+  const items = new Map<string, ItemStanding>();
+  for (const si of itemsOfSubscription(ectx.sqlite, providerSubscriptionId)) {
+    const standing = standingOfItem(ectx.sqlite, STRIPE_PROVIDER, si);
+    if (standing) items.set(si, standing);
+  }
+  return moveLicenses(ectx, licenseMoves(ectx.sqlite, items));
+}
+
+/**
+ * The keys `applySubscriptionRule` may sign with once `invoiceId`'s money is taken back
+ * (read before the write transaction): what is paid as stored, and without that invoice.
+ */
+export function takenBackKeys(sqlite: Database.Database, providerSubscriptionId: string, invoiceId: string, into: Set<number>): void {
+  for (const si of itemsOfSubscription(sqlite, providerSubscriptionId)) {
+    const standing = standingOfItem(sqlite, STRIPE_PROVIDER, si);
+    if (!standing) continue;
+    const licenses = followingLicenses(sqlite, si, standing.quantity);
+    for (const paid of new Set([paidUntil(sqlite, providerSubscriptionId, si), paidUntilWithout(sqlite, providerSubscriptionId, si, invoiceId)])) {
+      for (const move of movesOf(licenses, si, withPaidUntil(standing, paid))) {
+        const keyId = usableKeyOfSku(sqlite, move.license.skuId);
+        if (keyId !== null) into.add(keyId);
+      }
+    }
   }
 }
 
