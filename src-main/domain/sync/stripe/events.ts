@@ -14,6 +14,7 @@ import { timeWords } from '../runs';
 import { count, keepLease, stopIfAsked, stripeTime, type SyncEngine } from './engine';
 import { nextVersion, readObject, type ReadObject } from './objects';
 import { commitPage } from './pages';
+import { idOf } from './effects/json';
 import { completeChildren, STREAMS } from './streams';
 import type { StripeJson, StripeObjectType } from './types';
 
@@ -67,16 +68,10 @@ function polledEvent(event: StripeJson, listIndex: number): PolledEvent {
   const objectType = objectTypeOfEvent(type);
   const object = ((event.data as { object?: StripeJson } | undefined)?.object ?? null) as StripeJson | null;
   // An invoice payment's events change its invoice.
-  const objectId = type.startsWith('invoice_payment.') ? invoiceIdOf(object) : typeof object?.id === 'string' ? object.id : null;
+  const objectId = type.startsWith('invoice_payment.') ? idOf(object?.invoice) : idOf(object);
   // A subscription's `.deleted` is its cancellation: Stripe still has it (status canceled), so it is re-fetched like an update.
   const deleted = objectType !== null && objectType !== 'subscription' && type.endsWith('.deleted');
   return { id: event.id, type, created: Number(event.created), objectType, objectId, deletedCopy: deleted ? object : null, listIndex };
-}
-
-function invoiceIdOf(payment: StripeJson | null): string | null {
-  const invoice = payment?.invoice;
-  if (typeof invoice === 'string') return invoice;
-  return invoice && typeof invoice === 'object' && typeof (invoice as { id?: unknown }).id === 'string' ? (invoice as { id: string }).id : null;
 }
 
 /** Oldest first: by `created`, then against Stripe's list order (it lists newest first). */

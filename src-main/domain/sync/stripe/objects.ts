@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { statement } from '../../../store/statements';
+import { currencyOf, idOf, str } from './effects/json';
 import type { ChangedObject, StripeJson, StripeObjectType } from './types';
 
 /** The columns extracted from an object. */
@@ -29,14 +30,6 @@ export interface ReadObject {
   version: number;
 }
 
-/** An expandable field's id (Stripe sends an id, or the object when expanded). */
-function idOf(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
-  return null;
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
 const integer = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 
 /** The payment intent an invoice was paid with: its paid invoice payment's (else the first one naming one). */
@@ -106,14 +99,13 @@ function paymentIntentOf(type: StripeObjectType, o: StripeJson): string | null {
 }
 
 export function objectColumns(type: StripeObjectType, o: StripeJson): ObjectColumns {
-  const currency = text(o.currency);
   return {
     customer: type === 'customer' ? null : idOf(o.customer),
     paymentIntent: paymentIntentOf(type, o),
     parent: parentOf(type, o),
-    status: text(o.status),
+    status: str(o.status),
     amount: amountOf(type, o),
-    currency: currency === null ? null : currency.toUpperCase(),
+    currency: currencyOf(o.currency),
   };
 }
 

@@ -16,7 +16,7 @@ import { wholeNumber } from '../parse';
 import type { CliSession } from '../session';
 import { askHidden, askYesNo, isTerminal, readInput, readStdin } from '../terminal';
 import { runLine } from './sync';
-import { unlockForStripe } from '../stripe-unlock';
+import { unlockOnLocked } from '../unlock-on-locked';
 
 const KEY_ENV = 'KEYHUB_STRIPE_KEY';
 
@@ -118,7 +118,7 @@ async function connect(session: CliSession, opts: ConnectOptions, json: boolean)
   let status: StripeStatus;
   try {
     // The key is sealed with the passphrase: unlocked first (LOCKED is answered before any test).
-    status = await unlockForStripe(session, opts, json, () => session.call('stripe.connect', input));
+    status = await unlockOnLocked(session, opts, json, () => session.call('stripe.connect', input));
   } catch (error) {
     const test = error instanceof ApiFailure ? (error.body.details?.test as StripeTestResult | undefined) : undefined;
     if (test && !json) process.stderr.write(`${testText(test)}\n`);
@@ -174,7 +174,7 @@ The key is never taken as an argument (it would show in \`ps\`).`,
           ...(secretKey !== undefined && { secretKey }),
           ...(apiBase !== undefined && { apiBase }),
         };
-        const result = await unlockForStripe(session, opts, json, () => session.call('stripe.test', input));
+        const result = await unlockOnLocked(session, opts, json, () => session.call('stripe.test', input));
         return { data: result, human: testText(result), ...(!result.ok && { exitCode: EXIT_FAILED }) };
       },
       { apiBase: '--base-url', secretKey: '--key-file' },
@@ -224,7 +224,7 @@ old one (sealed as before, so the passphrase may be asked).`,
           }
           const input = settingsInput(opts);
           const secretKey = await keyForAddress(session, input.apiBase, opts.keyFile);
-          const status = await unlockForStripe(session, opts, json, () => session.call('stripe.settings', { ...input, ...(secretKey !== undefined && { secretKey }) }));
+          const status = await unlockOnLocked(session, opts, json, () => session.call('stripe.settings', { ...input, ...(secretKey !== undefined && { secretKey }) }));
           const restarted = status.backfillRestarted ? `${status.backfillRestarted}\n\n` : '';
           const moved = secretKey !== undefined ? `The key was tested at ${status.settings.apiBase} and stored in place of the old one.\n\n` : '';
           return { data: status, human: `${moved}${restarted}${statusText(status)}` };

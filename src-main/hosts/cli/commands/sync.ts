@@ -14,7 +14,7 @@ import { keyValues, listOutput, section, showDate, type Column } from '../format
 import { addPassphraseOption } from '../passphrase';
 import { positiveId, wholeNumber } from '../parse';
 import type { CliSession } from '../session';
-import { unlockForStripe } from '../stripe-unlock';
+import { unlockOnLocked } from '../unlock-on-locked';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string, words = `${word}s`) => `${count(n)} ${n === 1 ? word : words}`;
@@ -163,7 +163,7 @@ async function syncStripe(session: CliSession, opts: { full?: boolean; passphras
   process.on('SIGINT', onInterrupt);
   let run: SyncRun;
   try {
-    run = await unlockForStripe(session, opts, json, () => syncOnce(session, Boolean(opts.full), progress, () => (jobStarted = true)), () => progress.clear());
+    run = await unlockOnLocked(session, opts, json, () => syncOnce(session, Boolean(opts.full), progress, () => (jobStarted = true)), () => progress.clear());
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.clear();
