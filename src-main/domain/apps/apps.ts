@@ -104,7 +104,8 @@ export function getApp(store: AppStore, id: string, now = nowUtc()): AppDetail {
     .orderBy(asc(appLicenses.licenseId))
     .all()
     .map((l) => l.id);
-  const keys = db.select().from(appKeys).where(eq(appKeys.appId, id)).orderBy(asc(appKeys.createdAt), asc(appKeys.id)).all();
+  // Keys made in the same millisecond keep the order they were made in (their ids are random).
+  const keys = db.select().from(appKeys).where(eq(appKeys.appId, id)).orderBy(asc(appKeys.createdAt), sql`app_keys.rowid`).all();
   const recentIssues: AppIssue[] = db
     .select(issueColumns())
     .from(appIssues)
